@@ -1,0 +1,409 @@
+"""``station-desk``: the command line, on the same services as the window.
+
+On a local SQLite file the command line acts as a recorded "命令行" actor with
+head rights (whoever can run it can read the file anyway); ``--user NAME`` signs
+in as a person instead, and PostgreSQL always needs it. Errors print one clear
+line and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .messages import describe_error, label, language, role_label, text
+
+log = logging.getLogger("station_desk")
+
+EXIT_ERROR = 2
+EXIT_CHECK_FAILED = 3
+
+
+class Context:
+    """What a command needs: the parsed options, the location, the actor."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from .core import db
+
+        self.args = args
+        self.lang = language(args.lang)
+        self.location = db.resolve(args.db)
+        self.actor = None
+
+    def say(self, code: str, **params: object) -> None:
+        print(text(code, self.lang, **params))
+
+    def zh_en(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh
+
+    def open(self, *, create: bool = False) -> None:
+        from .core.store import open_store
+
+        open_store(self.location, create=create)
+        self.actor = self.sign_in()
+
+    def sign_in(self):
+        from .core.errors import AuthError
+        from .core.roles import CLI_ACTOR
+        from .core.services import accounts
+
+        if self.args.user:
+            password = read_password(self, self.args.user)
+            return accounts.authenticate(self.args.user, password)
+        if not self.location.is_sqlite:
+            raise AuthError("cli_needs_user")
+        return CLI_ACTOR
+
+    def show_full(self, table: str, what: str) -> bool:
+        """--full-ids: allowed for roles that may export full numbers, and audited."""
+        if not self.args.full_ids:
+            return False
+        from .core.audit import sensitive_read
+        from .core.roles import require
+
+        require(self.actor, "ids.export_full")
+        sensitive_read(self.actor, table, None, what)
+        return True
+
+
+def pad(value: object, width: int) -> str:
+    """Left-align for a terminal, counting Chinese characters as two columns."""
+    import unicodedata
+
+    shown = str(value)
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in shown)
+    return shown + " " * max(0, width - used)
+
+
+def read_password(ctx: Context, username: str, *, confirm: bool = False) -> str:
+    from .core.errors import AuthError, ValidationError
+
+    env = os.environ.get("STATION_DESK_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise AuthError("no_password")
+    first = getpass.getpass(text("password_prompt", ctx.lang, username=username))
+    if confirm and getpass.getpass(text("password_repeat", ctx.lang)) != first:
+        raise ValidationError("password_mismatch")
+    return first
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def cmd_init(ctx: Context) -> int:
+    from .core.services import accounts, station
+    from .core.store import open_store
+
+    open_store(ctx.location, create=True)
+    a = ctx.args
+    password = read_password(ctx, a.head_username, confirm=True)
+    head = accounts.create_first_head(a.head_username, a.head_name, password, a.phone or "")
+    station.save_station(accounts.actor_for(head), name=a.station, head_id=head.id)
+    print(ctx.zh_en(f"已创建社工站“{a.station}”和站长账号 {head.username}：{ctx.location.describe()}",
+                    f"Created station “{a.station}” and head account {head.username}: "
+                    f"{ctx.location.describe()}"))
+    return 0
+
+
+def cmd_demo(ctx: Context) -> int:
+    from .core import demo
+    from .core.store import open_store
+
+    open_store(ctx.location, create=True)
+    report = demo.fill(seed=ctx.args.seed)
+    staff = "，".join(f"{role_label(r, ctx.lang)} {n}" for r, n in report.staff.items())
+    print(ctx.zh_en(
+        f"演示数据已装入 {ctx.location.describe()}：{report.station}，{report.villages} 个村居、"
+        f"{report.groups} 个村民小组；账号：{staff}。站长账号 {report.head_username}，"
+        f"所有演示账号密码均为 {report.password}",
+        f"Demo data loaded into {ctx.location.describe()}: {report.station}, "
+        f"{report.villages} villages, {report.groups} groups; accounts: {staff}. "
+        f"Head account {report.head_username}; every demo password is {report.password}",
+    ))
+    return 0
+
+
+def cmd_backup(ctx: Context) -> int:
+    from .core import backup
+    from .core.roles import require
+
+    ctx.open()
+    require(ctx.actor, "backup.run")
+    path = backup.take_backup(ctx.location, "manual", to=ctx.args.to,
+                              policy=backup.Policy.from_settings())
+    size = path.stat().st_size / 1024 / 1024
+    print(ctx.zh_en(f"备份完成并已校验：{path}（{size:.1f} MB）",
+                    f"Backup taken and checked: {path} ({size:.1f} MB)"))
+    return 0
+
+
+def cmd_backups(ctx: Context) -> int:
+    from .core import backup
+
+    ctx.open()
+    items = backup.list_backups(ctx.location)
+    if not items:
+        print(ctx.zh_en(f"{ctx.location.backup_dir} 中还没有备份。",
+                        f"No backups in {ctx.location.backup_dir} yet."))
+        return 0
+    for info in items:
+        print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason:<12} "
+              f"{info.size / 1024 / 1024:7.1f} MB  {info.path}")
+    return 0
+
+
+def cmd_restore(ctx: Context) -> int:
+    from .core.store import restore
+
+    actor = ctx.sign_in() if not ctx.args.user else None
+    if actor is None:
+        ctx.open()
+        actor = ctx.actor
+    result = restore(ctx.location, Path(ctx.args.path), actor)
+    print(ctx.zh_en(f"已从 {result.restored_from} 恢复（数据版本 {result.from_version}）。",
+                    f"Restored from {result.restored_from} (schema {result.from_version})."))
+    if result.safety_copy:
+        print(ctx.zh_en(f"恢复前的数据已备份到 {result.safety_copy}",
+                        f"The data as it was is backed up in {result.safety_copy}"))
+    if result.damaged_copy:
+        print(ctx.zh_en(f"损坏的文件已保留为 {result.damaged_copy}",
+                        f"The damaged file is kept as {result.damaged_copy}"))
+    return 0
+
+
+def cmd_check(ctx: Context) -> int:
+    from .core.check import run_checks
+
+    ctx.open()
+    findings = run_checks(ctx.location)
+    marks = {"ok": "✓", "warning": "!", "problem": "✗"}
+    for f in findings:
+        print(f"{marks[f.level]} {text(f.code, ctx.lang, **f.params)}")
+    problems = sum(f.level == "problem" for f in findings)
+    warnings = sum(f.level == "warning" for f in findings)
+    if problems or warnings:
+        ctx.say("check_summary_bad", problems=problems, warnings=warnings)
+    else:
+        ctx.say("check_summary_ok", count=len(findings))
+    return EXIT_CHECK_FAILED if problems else 0
+
+
+def cmd_info(ctx: Context) -> int:
+    from .core import backup, migrations
+    from .core.db import database
+    from .core.models import Category, Staff, Tier, Village
+    from .core.services.station import get_station
+
+    ctx.open()
+    st = get_station()
+    newest = backup.list_backups(ctx.location)[:1]
+    rows = [
+        (ctx.zh_en("程序版本", "Program"), __version__),
+        (ctx.zh_en("数据库", "Database"), ctx.location.describe()),
+        (ctx.zh_en("数据版本", "Schema"), f"{migrations.current_version(database.obj)}"),
+        (ctx.zh_en("社工站", "Station"), st.name if st else "—"),
+        (ctx.zh_en("账号", "Accounts"), str(Staff.select().where(Staff.active == True).count())),  # noqa: E712
+        (ctx.zh_en("村居", "Villages"),
+         str(Village.select().where(Village.kind == "village").count())),
+        (ctx.zh_en("人员类别", "Categories"), str(Category.select().count())),
+        (ctx.zh_en("分级", "Tiers"), str(Tier.select().count())),
+    ]
+    if ctx.location.is_sqlite:
+        rows.append((ctx.zh_en("备份目录", "Backups"), str(ctx.location.backup_dir)))
+        rows.append((ctx.zh_en("最近备份", "Newest backup"),
+                     f"{newest[0].taken_at:%Y-%m-%d %H:%M}" if newest else "—"))
+    for key, value in rows:
+        print(f"{pad(key, 14)}  {value}")
+    return 0
+
+
+def cmd_users(ctx: Context) -> int:
+    from .core.roles import require
+    from .core.services import accounts
+    from .core.validate import mask_phone
+
+    ctx.open()
+    require(ctx.actor, "accounts.manage")
+    full = ctx.show_full("staff", "cli users --full-ids")
+    for s in accounts.list_staff():
+        state = label("active" if s.active else "inactive", ctx.lang)
+        phone = s.phone if full else mask_phone(s.phone)
+        print(f"{s.id:>4}  {pad(s.username, 16)} {pad(s.name, 10)} "
+              f"{pad(role_label(s.role, ctx.lang), 14)} {pad(phone, 14)} {state}")
+    return 0
+
+
+def cmd_user(ctx: Context) -> int:
+    from .core.errors import NotFound
+    from .core.services import accounts
+
+    ctx.open()
+    a = ctx.args
+    if a.user_command == "add":
+        password = read_password(ctx, a.username, confirm=True)
+        row = accounts.create_staff(ctx.actor, a.username, a.name, a.role, password, a.phone or "")
+        print(ctx.zh_en(f"已添加账号 {row.username}（{role_label(row.role, ctx.lang)}），首次登录须改密码。",
+                        f"Added account {row.username} ({role_label(row.role, ctx.lang)}); "
+                        "the password must be changed at first sign-in."))
+        return 0
+    staff = accounts.find_staff(a.username)
+    if staff is None:
+        raise NotFound("not_found", table="staff", id=a.username)
+    if a.user_command == "reset-password":
+        accounts.reset_password(ctx.actor, staff.id, read_password(ctx, a.username, confirm=True))
+        print(ctx.zh_en(f"已重设 {staff.username} 的密码。", f"Password of {staff.username} reset."))
+    else:
+        active = None if a.active is None else a.active == "yes"
+        row = accounts.update_staff(ctx.actor, staff.id, name=a.name, role=a.role,
+                                    phone=a.phone, active=active)
+        print(ctx.zh_en(f"已更新账号 {row.username}。", f"Account {row.username} updated."))
+    return 0
+
+
+def cmd_audit(ctx: Context) -> int:
+    from .core.models import AuditLog
+    from .core.roles import require
+
+    ctx.open()
+    require(ctx.actor, "audit.view")
+    query = AuditLog.select().order_by(AuditLog.id.desc()).limit(ctx.args.limit)
+    if ctx.args.table:
+        query = query.where(AuditLog.table_name == ctx.args.table)
+    for row in reversed(list(query)):
+        change = row.new_values or row.old_values or ""
+        if len(change) > 90:
+            change = change[:87] + "..."
+        print(f"{row.at}  {pad(row.actor_name, 10)} {pad(row.action, 14)} {row.table_name}#{row.row_id or ''}"
+              f"  {change} {row.note}".rstrip())
+    return 0
+
+
+def cmd_settings(ctx: Context) -> int:
+    from .core import settings
+    from .core.services.settings import set_setting
+
+    ctx.open()
+    if ctx.args.key:
+        value = set_setting(ctx.actor, ctx.args.key, ctx.args.value)
+        print(f"{ctx.args.key} = {value}")
+        return 0
+    for key, value in settings.all_values().items():
+        print(f"{key:<36} {value}")
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="station-desk",
+        description="站务通 Station Desk：乡镇（街道）社工站管理程序 / a township social work station's desk",
+    )
+    parser.add_argument("--version", action="version", version=f"station-desk {__version__}")
+    parser.add_argument("--db", help="数据库文件路径或 postgresql://… 地址（默认：用户数据目录；环境变量 STATION_DESK_DB）")
+    parser.add_argument("--user", help="以此账号登录（会询问密码）；默认以“命令行”身份操作本机 SQLite 文件")
+    parser.add_argument("--full-ids", action="store_true", help="显示完整证件号与电话（会记入审计日志）")
+    parser.add_argument("--lang", choices=["zh", "en"], help="界面语言 / language (zh, en)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Callable[[Context], int], help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("init", cmd_init, "新建社工站数据库和站长账号 / create the station and the head's account")
+    p.add_argument("--station", required=True, help="社工站名称")
+    p.add_argument("--head-username", required=True, help="站长登录名")
+    p.add_argument("--head-name", required=True, help="站长姓名")
+    p.add_argument("--phone", help="站长电话")
+    p = add("demo", cmd_demo, "向空数据库装入演示社工站 / fill an empty database with a demo station")
+    p.add_argument("--seed", type=int, default=2026, help="随机种子 / random seed")
+    p = add("backup", cmd_backup, "立即备份并校验 / take and check a backup now")
+    p.add_argument("--to", type=Path, help="备份到此文件或文件夹（如 U 盘）")
+    add("backups", cmd_backups, "列出备份 / list backups")
+    p = add("restore", cmd_restore, "从备份恢复（先备份当前数据）/ restore a backup")
+    p.add_argument("path", help="备份文件")
+    add("check", cmd_check, "检查数据库和台账 / check the database and ledgers")
+    add("info", cmd_info, "数据库与社工站概况 / where the data is and what it holds")
+    add("users", cmd_users, "列出账号 / list accounts")
+    p = add("user", cmd_user, "管理账号 / manage accounts")
+    user_sub = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    u = user_sub.add_parser("add", help="添加账号")
+    u.add_argument("username")
+    u.add_argument("--name", required=True)
+    u.add_argument("--role", required=True, choices=["head", "social_worker", "front_desk", "kiosk"])
+    u.add_argument("--phone")
+    u = user_sub.add_parser("reset-password", help="重设密码")
+    u.add_argument("username")
+    u = user_sub.add_parser("set", help="修改姓名、角色、电话或停用")
+    u.add_argument("username")
+    u.add_argument("--name")
+    u.add_argument("--role", choices=["head", "social_worker", "front_desk", "kiosk"])
+    u.add_argument("--phone")
+    u.add_argument("--active", choices=["yes", "no"])
+    p = add("audit", cmd_audit, "查看审计日志 / show the audit log")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--table")
+    p = add("settings", cmd_settings, "查看或修改站务规则 / show or change station rules")
+    p.add_argument("key", nargs="?")
+    p.add_argument("value", nargs="?")
+    return parser
+
+
+def _log_crash() -> Path | None:
+    try:
+        from platformdirs import user_log_path
+
+        folder = user_log_path("station-desk", appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "station-desk.log"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .core.errors import StationError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 0
+    lang = language(args.lang)
+    try:
+        ctx = Context(args)
+        return args.handler(ctx)
+    except StationError as error:
+        print(describe_error(error, lang), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. piped into head
+        sys.stderr.close()
+        return 0
+    except Exception as error:  # the last line of defence: one line, details in the log
+        where = _log_crash()
+        detail = f"{type(error).__name__}: {error}" + (f"（{where}）" if where else "")
+        print(text("error", lang, detail=detail), file=sys.stderr)
+        return 1
+    finally:
+        from .core import db
+
+        db.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The core: data, rules and printouts. Never imports PySide6 (a test enforces it)."""

@@ -1,0 +1,94 @@
+"""``station-desk check``: is the database sound, and do the ledgers add up?
+
+SQLite's own checks come first; then every feature's ledger checks, which
+register themselves with ``@ledger_check``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import peewee
+
+from . import migrations
+from .db import Location, database
+from .models import Staff, Station, Village
+from .roles import HEAD, SOCIAL_WORKER
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # "ok" | "warning" | "problem"
+    code: str
+    params: dict = field(default_factory=dict)
+
+
+LEDGER_CHECKS: list[tuple[str, Callable[[], list[Finding]]]] = []
+
+
+def ledger_check(name: str) -> Callable:
+    def register(fn: Callable[[], list[Finding]]) -> Callable[[], list[Finding]]:
+        LEDGER_CHECKS.append((name, fn))
+        return fn
+
+    return register
+
+
+def _sqlite_checks() -> list[Finding]:
+    findings = []
+    rows = [r[0] for r in database.execute_sql("PRAGMA quick_check").fetchall()]
+    if rows == ["ok"]:
+        findings.append(Finding("ok", "check_quick_ok"))
+    else:
+        findings.append(Finding("problem", "check_quick_failed",
+                                {"count": len(rows), "first": rows[0]}))
+    fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if fk:
+        tables = sorted({r[0] for r in fk})
+        findings.append(Finding("problem", "check_fk_failed",
+                                {"count": len(fk), "tables": ", ".join(tables)}))
+    else:
+        findings.append(Finding("ok", "check_fk_ok"))
+    mode = database.execute_sql("PRAGMA journal_mode").fetchone()[0]
+    if mode.lower() != "wal":
+        findings.append(Finding("warning", "check_not_wal", {"mode": mode}))
+    return findings
+
+
+def run_checks(location: Location) -> list[Finding]:
+    """Every check, in order; the caller decides how to show them."""
+    findings = _sqlite_checks() if location.is_sqlite else []
+    version = migrations.current_version(database.obj)
+    latest = migrations.latest_version()
+    if version == latest:
+        findings.append(Finding("ok", "check_schema_ok", {"version": version}))
+    else:
+        findings.append(Finding("problem", "check_schema_mismatch",
+                                {"version": version, "latest": latest}))
+    for name, check in LEDGER_CHECKS:
+        try:
+            findings.extend(check())
+        except peewee.DatabaseError as exc:
+            findings.append(Finding("problem", "check_crashed", {"name": name, "detail": str(exc)}))
+    return findings
+
+
+@ledger_check("station")
+def _station_records() -> list[Finding]:
+    findings = []
+    if Station.select().count() == 0:
+        findings.append(Finding("warning", "check_no_station"))
+    heads = Staff.select().where((Staff.role == HEAD) & (Staff.active == True)).count()  # noqa: E712
+    if heads == 0:
+        findings.append(Finding("problem", "check_no_head"))
+    bad_workers = (Village.select(Village.name, Staff.name.alias("worker"))
+                   .join(Staff, on=(Village.social_worker == Staff.id))
+                   .where((Staff.role != SOCIAL_WORKER) | (Staff.active == False))  # noqa: E712
+                   .dicts())
+    for row in bad_workers:
+        findings.append(Finding("warning", "check_village_worker",
+                                {"village": row["name"], "name": row["worker"]}))
+    if not findings:
+        findings.append(Finding("ok", "check_station_ok"))
+    return findings

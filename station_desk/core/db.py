@@ -1,0 +1,220 @@
+"""The database: one proxy bound at start-up from a URL, SQLite by default.
+
+SQLite runs in WAL mode with ``synchronous=FULL`` (a power cut loses nothing that
+was committed), foreign keys on, a busy timeout, and write transactions that
+begin IMMEDIATE, so the office window and the front-desk kiosk can share one
+file from two processes. PostgreSQL (``postgresql://...``) serves a station with
+several PCs.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import peewee
+from platformdirs import user_data_path
+
+from .errors import DatabaseProblem
+
+database = peewee.DatabaseProxy()
+
+APP_NAME = "station-desk"
+ENV_DB = "STATION_DESK_DB"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 10
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "full",
+    "cache_size": -64000,
+}
+# File systems on which SQLite's locking (and WAL's shared memory) can't be trusted.
+NETWORK_FS = {
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "ncpfs", "9p",
+    "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "glusterfs", "fuse.glusterfs",
+    "ceph", "fuse.ceph", "lustre", "gpfs", "fuse.rclone",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the station's data lives: a SQLite file or a PostgreSQL URL."""
+
+    url: str
+    kind: str  # "sqlite" | "postgresql"
+    path: Path | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.kind == "sqlite"
+
+    def describe(self) -> str:
+        """For messages and the status bar; never shows a password."""
+        if self.path is not None:
+            return str(self.path)
+        parsed = urlparse(self.url)
+        host = parsed.hostname or "localhost"
+        port = f":{parsed.port}" if parsed.port else ""
+        return f"{parsed.scheme}://{host}{port}{parsed.path}"
+
+    @property
+    def backup_dir(self) -> Path:
+        if self.path is None:
+            raise DatabaseProblem("backup_sqlite_only")
+        return self.path.parent / f"{self.path.stem}-backups"
+
+
+def default_path() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "station.sqlite3"
+
+
+def resolve(target: str | os.PathLike | None = None) -> Location:
+    """Turn ``--db``, ``$STATION_DESK_DB`` or the default into a Location."""
+    raw = os.fspath(target) if target is not None else os.environ.get(ENV_DB) or ""
+    if not raw:
+        return Location(url=f"sqlite:///{default_path()}", kind="sqlite", path=default_path())
+    if raw.startswith(("postgresql://", "postgres://", "postgresext://")):
+        return Location(url=raw, kind="postgresql")
+    if raw.startswith("sqlite:///"):
+        path = Path(raw[len("sqlite:///"):])
+    elif "://" in raw:
+        raise DatabaseProblem("db_bad_url", url=raw)
+    else:
+        path = Path(raw)
+    path = path.expanduser().absolute()
+    return Location(url=f"sqlite:///{path}", kind="sqlite", path=path)
+
+
+def filesystem_type(path: Path) -> str | None:
+    """The type of the file system holding ``path`` (Linux), or None if unknown."""
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    target = str(path.resolve())
+    best, best_type = "", None
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) and len(
+            mount_point
+        ) >= len(best):
+            best, best_type = mount_point, parts[2]
+    return best_type
+
+
+def is_network_path(path: Path) -> bool:
+    if sys.platform == "win32":
+        text = str(path)
+        if text.startswith("\\\\"):
+            return True
+        import ctypes  # Windows only
+
+        root = os.path.splitdrive(str(path.absolute()))[0] + "\\"
+        return ctypes.windll.kernel32.GetDriveTypeW(root) == 4  # DRIVE_REMOTE
+    fs_type = filesystem_type(path.parent if not path.exists() else path)
+    return fs_type is not None and fs_type.lower() in NETWORK_FS
+
+
+def sqlite_header_ok(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    return head == SQLITE_MAGIC or head == b""
+
+
+def make_sqlite(path: Path) -> peewee.SqliteDatabase:
+    return peewee.SqliteDatabase(
+        str(path),
+        pragmas=SQLITE_PRAGMAS,
+        timeout=BUSY_TIMEOUT_S,
+        lock_type="IMMEDIATE",
+    )
+
+
+def _make_postgres(location: Location) -> peewee.Database:
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError as exc:
+        raise DatabaseProblem("pg_driver_missing") from exc
+    from playhouse.db_url import connect
+
+    return connect(location.url)
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    return "locked" in str(exc).lower() or "busy" in str(exc).lower()
+
+
+def explain_sqlite_error(exc: BaseException, path: Path) -> DatabaseProblem:
+    """Map a low-level SQLite failure on open to a message naming the file."""
+    if is_locked_error(exc):
+        return DatabaseProblem("db_locked", path=str(path))
+    if isinstance(exc, (sqlite3.DatabaseError, peewee.DatabaseError)) and not isinstance(
+        exc, (sqlite3.OperationalError, peewee.OperationalError)
+    ):
+        return DatabaseProblem("db_damaged", path=str(path), detail=str(exc))
+    return DatabaseProblem("db_unreadable", path=str(path), detail=str(exc))
+
+
+def connect_sqlite(path: Path, *, create: bool = True) -> peewee.SqliteDatabase:
+    """Open a station SQLite file after checking it is a local SQLite file."""
+    if is_network_path(path):
+        raise DatabaseProblem("db_network_share", path=str(path))
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseProblem("db_unreadable", path=str(path), detail="is a directory")
+        try:
+            if not sqlite_header_ok(path):
+                raise DatabaseProblem("db_not_sqlite", path=str(path))
+        except PermissionError as exc:
+            raise DatabaseProblem("db_unreadable", path=str(path), detail=str(exc)) from exc
+    elif not create:
+        raise DatabaseProblem("db_missing", path=str(path))
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseProblem("db_unreadable", path=str(path), detail=str(exc)) from exc
+    db = make_sqlite(path)
+    try:
+        db.connect()
+        # Touch the schema and run SQLite's own quick check: a damaged file is
+        # found here, with its name, not halfway through somebody's work.
+        row = db.execute_sql("PRAGMA quick_check(1)").fetchone()
+    except (sqlite3.Error, peewee.DatabaseError) as exc:
+        db.close()
+        raise explain_sqlite_error(exc, path) from exc
+    if row is None or row[0] != "ok":
+        db.close()
+        raise DatabaseProblem("db_damaged", path=str(path), detail=row[0] if row else "")
+    return db
+
+
+def bind(db: peewee.Database) -> None:
+    database.initialize(db)
+
+
+def open_location(location: Location, *, create: bool = True) -> peewee.Database:
+    """Connect to ``location`` and bind the proxy (no migrations: see ``store.open_store``)."""
+    db = connect_sqlite(location.path, create=create) if location.is_sqlite else _make_postgres(
+        location
+    )
+    if not location.is_sqlite:
+        try:
+            db.connect()
+        except peewee.OperationalError as exc:
+            raise DatabaseProblem("pg_unreachable", url=location.describe(), detail=str(exc)) from exc
+    bind(db)
+    return db
+
+
+def close() -> None:
+    if database.obj is not None and not database.is_closed():
+        database.close()

@@ -1,0 +1,97 @@
+"""A realistic demo station: ``station-desk demo``.
+
+This is the one place every feature adds its demo data (households, volunteers,
+stock ...), each behind its own size option. The numbers follow the station in
+A_DAY_AT_THE_STATION.md: 石滩镇第一社工服务站, 26 villages, 20 social workers.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from .errors import ValidationError
+from .models import Staff
+from .roles import Actor
+from .services import accounts, station
+
+DEMO_PASSWORD = "demo1234"
+TOWN = ("440118100", "石滩镇")
+VILLAGES = [
+    "麻车村", "沙头村", "田桥村", "元洲岗村", "石厦村", "塘边村", "岗贝村", "下围村",
+    "碧江村", "龙角村", "上塘村", "金兰寺村", "郑田村", "九如村", "合益村", "白江村",
+    "马修村", "三联村", "庄边村", "刘屋村", "横岭村", "沙庄村", "石滩村", "岳埔村",
+    "石滩社区", "三江社区",
+]
+# (username, name, role); usernames are the pinyin people type at sign-in.
+PEOPLE = [
+    ("liuliping", "刘丽萍", "head"),
+    ("huanghaiyan", "黄海燕", "social_worker"), ("chenjiahui", "陈嘉慧", "social_worker"),
+    ("lizhiwei", "李志伟", "social_worker"), ("zhangxiaomei", "张晓梅", "social_worker"),
+    ("wangjunjie", "王俊杰", "social_worker"), ("zengyongqiang", "曾永强", "social_worker"),
+    ("heshuting", "何淑婷", "social_worker"), ("luojianhua", "罗建华", "social_worker"),
+    ("zhongmeiling", "钟美玲", "social_worker"), ("liangwenbin", "梁文斌", "social_worker"),
+    ("xieyanni", "谢燕妮", "social_worker"), ("guojiaming", "郭家明", "social_worker"),
+    ("tangxiaohong", "汤晓红", "social_worker"), ("zhuguoqiang", "朱国强", "social_worker"),
+    ("fengliyun", "冯丽云", "social_worker"), ("caiweidong", "蔡伟东", "social_worker"),
+    ("lanxiuqin", "蓝秀琴", "social_worker"), ("yezhiming", "叶志明", "social_worker"),
+    ("dengjing", "邓静", "social_worker"), ("pengzihao", "彭子豪", "social_worker"),
+    ("linxiaoyan", "林小燕", "front_desk"), ("wuqingqing", "吴青青", "front_desk"),
+    ("qiantai", "前台签到机", "kiosk"),
+]
+HOTLINES = ["020-82861110", "020-82861120", "020-82861130",
+            "020-82861140", "020-82861150", "020-82861160"]
+
+
+@dataclass
+class DemoReport:
+    station: str
+    villages: int = 0
+    groups: int = 0
+    staff: dict[str, int] = field(default_factory=dict)
+    password: str = DEMO_PASSWORD
+    head_username: str = PEOPLE[0][0]
+
+
+def _phone(rng: random.Random) -> str:
+    return rng.choice(["138", "139", "135", "136", "137", "150", "186", "189", "133"]) + \
+        f"{rng.randrange(10**8):08d}"
+
+
+def fill(seed: int = 2026) -> DemoReport:
+    """Fill an empty database with a demo station; refuses one that has accounts."""
+    if accounts.has_accounts():
+        raise ValidationError("demo_not_empty")
+    rng = random.Random(seed)
+    head_user, head_name, _ = PEOPLE[0]
+    accounts.create_first_head(head_user, head_name, DEMO_PASSWORD, _phone(rng))
+    head = accounts.actor_for(Staff.get(Staff.username == head_user))
+    return _fill_station(head, rng)
+
+
+def _fill_station(head: Actor, rng: random.Random) -> DemoReport:
+    report = DemoReport(station="石滩镇第一社工服务站")
+    report.staff["head"] = 1
+    for username, name, role in PEOPLE[1:]:
+        accounts.create_staff(head, username, name, role, DEMO_PASSWORD, _phone(rng))
+        report.staff[role] = report.staff.get(role, 0) + 1
+    station.save_station(
+        head, name=report.station, organisation="增城区恒益社会工作服务中心",
+        address="广州市增城区石滩镇沿江大道 38 号", phone="020-82861100",
+        hotlines=HOTLINES, head_id=head.staff_id,
+    )
+    town = station.add_village(head, code=TOWN[0], name=TOWN[1], kind="town")
+    workers = [s.id for s in Staff.select().where(Staff.role == "social_worker").order_by(Staff.id)]
+    for i, name in enumerate(VILLAGES):
+        # 20 workers, 26 villages: the first six workers take two villages each.
+        worker = workers[i % len(workers)]
+        village = station.add_village(
+            head, code=f"{TOWN[0]}{201 + i:03d}", name=name, kind="village",
+            parent_id=town.id, social_worker_id=worker, sort_order=i + 1,
+        )
+        report.villages += 1
+        for g in range(1, rng.randint(3, 6) + 1):
+            station.add_village(head, code=f"{village.code}{g:02d}", name=f"第{g}经济社",
+                                kind="group", parent_id=village.id, sort_order=g)
+            report.groups += 1
+    return report

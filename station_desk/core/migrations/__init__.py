@@ -1,0 +1,92 @@
+"""Numbered schema steps, recorded in the ``schema_version`` table.
+
+A step is a module ``mNNNN_name.py`` with ``VERSION`` and ``up(db, migrator)``;
+it declares frozen copies of the tables it creates, so it keeps meaning the same
+thing after the models move on. Each step runs in one transaction. Opening an
+older database upgrades it after a backup (the caller's ``before_upgrade``);
+a database newer than the program is refused.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from types import ModuleType
+
+import peewee
+from playhouse.migrate import SchemaMigrator
+
+from ... import __version__
+from ..clock import stamp
+from ..errors import DatabaseProblem
+
+STEP_MODULES = ("m0001_foundation",)
+
+
+def load_steps() -> list[ModuleType]:
+    steps = [importlib.import_module(f"{__name__}.{name}") for name in STEP_MODULES]
+    versions = [step.VERSION for step in steps]
+    assert versions == list(range(1, len(steps) + 1)), versions
+    return steps
+
+
+def latest_version() -> int:
+    return len(STEP_MODULES)
+
+
+def _history_model(db: peewee.Database) -> type[peewee.Model]:
+    class SchemaVersion(peewee.Model):
+        version = peewee.IntegerField(unique=True)
+        applied_at = peewee.CharField(max_length=32)
+        program_version = peewee.CharField(max_length=32)
+
+        class Meta:
+            database = db
+            table_name = "schema_version"
+
+    return SchemaVersion
+
+
+def current_version(db: peewee.Database) -> int | None:
+    """The schema version of ``db``; None for an empty database.
+
+    A database with tables but no ``schema_version`` table is not a station
+    database, and is refused rather than written into.
+    """
+    tables = set(db.get_tables())
+    if not tables:
+        return None
+    if "schema_version" not in tables:
+        raise DatabaseProblem("db_foreign", path=str(db.database))
+    history = _history_model(db)
+    return history.select(peewee.fn.MAX(history.version)).scalar() or 0
+
+
+def upgrade(
+    db: peewee.Database,
+    *,
+    steps: Sequence[ModuleType] | None = None,
+    before_upgrade: Callable[[int, int], None] | None = None,
+) -> tuple[int | None, int]:
+    """Bring ``db`` to the newest schema; returns (version before, version after)."""
+    steps = list(steps) if steps is not None else load_steps()
+    target = len(steps)
+    found = current_version(db)
+    if found is not None and found > target:
+        raise DatabaseProblem(
+            "db_newer", path=str(db.database), version=found, supported=target
+        )
+    start = found or 0
+    if start == target:
+        return found, target
+    if found is not None and before_upgrade is not None:
+        before_upgrade(found, target)
+    history = _history_model(db)
+    migrator = SchemaMigrator.from_database(db)
+    for step in steps[start:]:
+        with db.atomic():
+            if not history.table_exists():
+                db.create_tables([history])
+            step.up(db, migrator)
+            history.create(version=step.VERSION, applied_at=stamp(), program_version=__version__)
+    return found, target

@@ -1,0 +1,73 @@
+"""Who may do what. Services check these; the GUI only hides what a role can't use.
+
+Permission codes are grouped by feature area; each feature adds its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import PermissionDenied
+
+HEAD = "head"
+SOCIAL_WORKER = "social_worker"
+FRONT_DESK = "front_desk"
+KIOSK = "kiosk"
+ROLES = (HEAD, SOCIAL_WORKER, FRONT_DESK, KIOSK)
+STAFF_ROLES = (HEAD, SOCIAL_WORKER, FRONT_DESK)
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    # the station, its lookup tables and rules
+    "station.edit": frozenset({HEAD}),
+    "settings.edit": frozenset({HEAD}),
+    # accounts
+    "accounts.manage": frozenset({HEAD}),
+    "account.own_password": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    # the store
+    "backup.run": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "backup.restore": frozenset({HEAD}),
+    "demo.load": frozenset({HEAD}),
+    "audit.view": frozenset({HEAD}),
+    # personal data: a social worker only for the villages they are responsible for
+    "ids.reveal": frozenset({HEAD, SOCIAL_WORKER}),
+    "ids.export_full": frozenset({HEAD, SOCIAL_WORKER}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person (or the command line) a service acts for."""
+
+    staff_id: int | None
+    name: str
+    role: str
+    village_ids: frozenset[int] = field(default_factory=frozenset)
+    username: str = ""
+    is_cli: bool = False
+
+    def can(self, permission: str) -> bool:
+        return self.role in PERMISSIONS[permission]
+
+    def covers_village(self, village_id: int | None) -> bool:
+        """True when this actor may see the village's households in full."""
+        if self.role == HEAD:
+            return True
+        return self.role == SOCIAL_WORKER and village_id in self.village_ids
+
+
+def require(actor: Actor | None, permission: str) -> None:
+    if permission not in PERMISSIONS:
+        raise KeyError(permission)
+    if actor is None or not actor.can(permission):
+        raise PermissionDenied(
+            "permission_denied", permission=permission, role=getattr(actor, "role", None)
+        )
+
+
+def require_village(actor: Actor, village_id: int | None) -> None:
+    if not actor.covers_village(village_id):
+        raise PermissionDenied("not_your_village", village_id=village_id, role=actor.role)
+
+
+CLI_ACTOR = Actor(staff_id=None, name="命令行", role=HEAD, username="cli", is_cli=True)
+SYSTEM_ACTOR_NAME = "系统"

@@ -1,0 +1,1 @@
+"""Services: the only way anything changes data. One module per feature area."""

@@ -1,0 +1,105 @@
+"""Opening, restoring and checking the station database as a whole."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+
+from . import backup, db, migrations
+from .audit import record
+from .errors import BackupProblem, DatabaseProblem
+from .roles import Actor, require
+
+
+def open_store(location: db.Location, *, create: bool = True) -> peewee.Database:
+    """Connect, bind the proxy and bring the schema up to date.
+
+    An older database is backed up before it is upgraded; a newer one is refused.
+    A damaged one raises ``DatabaseProblem`` naming the file and the newest good backup.
+    """
+    try:
+        database = db.open_location(location, create=create)
+    except DatabaseProblem as problem:
+        raise _with_backup_hint(problem, location) from problem
+
+    def before_upgrade(found: int, target: int) -> None:
+        if location.is_sqlite:
+            backup.take_backup(location, "pre-migrate")
+
+    try:
+        migrations.upgrade(database, before_upgrade=before_upgrade)
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+        database.close()
+        problem = db.explain_sqlite_error(exc, location.path) if location.is_sqlite else \
+            DatabaseProblem("db_unreadable", path=location.describe(), detail=str(exc))
+        raise _with_backup_hint(problem, location) from exc
+    except Exception:
+        database.close()
+        raise
+    return database
+
+
+def _with_backup_hint(problem: DatabaseProblem, location: db.Location) -> DatabaseProblem:
+    if problem.code in ("db_damaged", "db_unreadable", "db_not_sqlite") and location.is_sqlite:
+        good = backup.newest_good(location)
+        problem.params["backup"] = str(good) if good else ""
+    return problem
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    safety_copy: Path | None  # the forced backup of what was there
+    damaged_copy: Path | None  # the unusable file, moved aside
+    from_version: int
+    to_version: int
+
+
+def _healthy(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        try:
+            return conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def restore(location: db.Location, source: Path, actor: Actor | None) -> RestoreResult:
+    """Replace the station database with a backup copy.
+
+    The copy is checked first; the current database is backed up (or, when it is
+    damaged, moved aside as ``.damaged``, never overwritten); then the copy is
+    written in, upgraded if it is older, and the restore is audited.
+    """
+    require(actor, "backup.restore")
+    if not location.is_sqlite:
+        raise DatabaseProblem("backup_sqlite_only")
+    source = Path(source).expanduser().absolute()
+    version = backup.verify(source)
+    latest = migrations.latest_version()
+    if version > latest:
+        raise BackupProblem("backup_newer", path=str(source), version=version, supported=latest)
+    target = location.path
+    if source == target.absolute():
+        raise BackupProblem("backup_is_live", path=str(source))
+    db.close()
+    safety = damaged = None
+    if target.exists() and _healthy(target):
+        safety = backup.take_backup(location, "pre-restore")
+        backup.restore_into(source, target)
+    else:
+        if target.exists():
+            damaged = backup.move_aside(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        backup.place_copy(source, target)
+    database = open_store(location, create=False)
+    with database.atomic():
+        record(actor, "restore", "station", None,
+               new={"from": str(source), "version": version},
+               note=f"safety copy: {safety or ''}; damaged copy: {damaged or ''}")
+    return RestoreResult(source, safety, damaged, version, latest)

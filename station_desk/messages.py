@@ -1,0 +1,218 @@
+"""What error codes and CLI lines say, in Chinese (default) and English.
+
+The core raises codes with parameters; the CLI (and the GUI, for core errors)
+turns them into a sentence here. A test checks every code has both languages.
+"""
+
+from __future__ import annotations
+
+import os
+
+DEFAULT_LANG = "zh"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # generic
+    "error": ("出错了：{detail}", "Something went wrong: {detail}"),
+    "permission_denied": ("当前角色（{role}）无权执行此操作（{permission}）。",
+                          "Your role ({role}) may not do this ({permission})."),
+    "not_your_village": ("该村居不由您负责，无法查看或修改。",
+                         "That village is not yours: you can't see or change it."),
+    "not_found": ("找不到记录（{table} #{id}）。", "No such record ({table} #{id})."),
+    "required": ("请填写“{field}”。", "Please fill in “{field}”."),
+    "too_long": ("“{field}”太长（最多 {max_length} 个字）。",
+                 "“{field}” is too long (at most {max_length} characters)."),
+    "not_a_number": ("“{field}”必须是数字。", "“{field}” must be a number."),
+    "integrity": ("保存失败：数据与已有记录冲突（{detail}）。",
+                  "Not saved: it clashes with an existing record ({detail})."),
+    "invalid": ("输入有误。", "Invalid input."),
+    # validation
+    "bad_phone": ("电话号码“{value}”无效：手机为 1 开头的 11 位数字，座机如 020-12345678。",
+                  "Phone “{value}” is not valid: a mobile has 11 digits starting with 1, "
+                  "a landline looks like 020-12345678."),
+    "bad_id_length": ("身份证号“{value}”应为 18 位（最后一位可以是 X）。",
+                      "ID number “{value}” must have 18 characters (the last may be X)."),
+    "bad_id_checksum": ("身份证号“{value}”校验位不对，请核对。",
+                        "ID number “{value}” fails its check digit; please check it."),
+    "id_old_15": ("“{value}”是 15 位旧身份证号，请换成 18 位新号码。",
+                  "“{value}” is an old 15-digit ID number; use the 18-digit one."),
+    "id_as_number": ("身份证号“{value}”被 Excel 存成了数字，末几位已丢失，请按文本重新录入。",
+                     "ID number “{value}” was stored by Excel as a number and lost its last "
+                     "digits; enter it again as text."),
+    "bad_username": ("用户名“{value}”无效：2-32 位小写字母、数字、点、横线或下划线。",
+                     "Username “{value}” is not valid: 2-32 lower-case letters, digits, "
+                     ". - or _."),
+    # accounts
+    "auth_failed": ("用户名或密码不正确。", "Wrong username or password."),
+    "account_inactive": ("账号 {username} 已停用，请联系站长。",
+                         "Account {username} is disabled; ask the station head."),
+    "password_too_short": ("密码至少 {minimum} 位。", "The password needs at least {minimum} characters."),
+    "password_unchanged": ("新密码不能与旧密码相同。", "The new password must differ from the old one."),
+    "bad_role": ("未知角色“{value}”。", "Unknown role “{value}”."),
+    "username_taken": ("用户名“{value}”已被使用。", "Username “{value}” is taken."),
+    "accounts_exist": ("已有账号，不能再次初始化。", "There are accounts already; setup is done."),
+    "last_head": ("这是最后一个在用的站长账号，不能停用或改为其他角色。",
+                  "This is the last active head account: it can't be disabled or demoted."),
+    "staff_has_villages": ("{name} 仍负责 {count} 个村居，请先把村居转交给其他社工。",
+                           "{name} is still responsible for {count} villages; hand them to "
+                           "another social worker first."),
+    "cli_needs_user": ("PostgreSQL 数据库需要用 --user 指定账号登录。",
+                       "A PostgreSQL database needs --user to sign in."),
+    "password_prompt": ("{username} 的密码：", "Password for {username}: "),
+    "password_repeat": ("再输入一次：", "Repeat it: "),
+    "password_mismatch": ("两次输入的密码不一致。", "The passwords do not match."),
+    "no_password": ("需要密码：请在终端输入，或设置环境变量 STATION_DESK_PASSWORD。",
+                    "A password is needed: type it in a terminal or set STATION_DESK_PASSWORD."),
+    # station and lookups
+    "not_a_head": ("{name} 不是站长账号。", "{name} is not a head account."),
+    "bad_village_kind": ("未知的村居类型“{value}”。", "Unknown village kind “{value}”."),
+    "group_needs_village": ("村民小组必须属于某个村居。", "A group must belong to a village."),
+    "bad_village_parent": ("“{kind}”不能放在“{parent_kind}”之下。",
+                           "A “{kind}” can't sit under a “{parent_kind}”."),
+    "not_a_social_worker": ("{name} 不是在岗社工，不能负责村居。",
+                            "{name} is not an active social worker and can't be responsible "
+                            "for a village."),
+    "village_code_taken": ("村居编码“{value}”已存在。", "Village code “{value}” exists already."),
+    "village_name_taken": ("同一上级下已有“{value}”。", "“{value}” exists already under that parent."),
+    "category_name_taken": ("类别“{value}”已存在。", "Category “{value}” exists already."),
+    "tier_level_taken": ("级别 {value} 已存在。", "Tier level {value} exists already."),
+    "tier_name_taken": ("分级名称“{value}”已存在。", "Tier name “{value}” exists already."),
+    "tier_level_positive": ("级别必须是正整数。", "The level must be a positive whole number."),
+    "tier_interval_range": ("走访周期应在 1 到 3660 天之间（现为 {value}）。",
+                            "The visit interval must be 1 to 3660 days (it is {value})."),
+    "setting_unknown": ("没有名为“{key}”的设置。", "There is no setting “{key}”."),
+    "setting_bad_value": ("设置“{key}”的值“{value}”无效。", "“{value}” is not valid for “{key}”."),
+    "setting_out_of_range": ("设置“{key}”应在 {minimum} 到 {maximum} 之间（现为 {value}）。",
+                             "“{key}” must be between {minimum} and {maximum} (it is {value})."),
+    # database
+    "db_bad_url": ("数据库地址“{url}”无法识别：请用文件路径、sqlite:///路径 或 postgresql://…",
+                   "Database address “{url}” is not understood: use a file path, "
+                   "sqlite:///path or postgresql://…"),
+    "db_missing": ("数据库文件 {path} 不存在。", "Database file {path} does not exist."),
+    "db_not_sqlite": ("{path} 不是站务通数据库文件（不是 SQLite 文件）。{hint}",
+                      "{path} is not a Station Desk database (not a SQLite file).{hint}"),
+    "db_foreign": ("{path} 是其他程序的 SQLite 数据库，不会写入。请换一个文件。",
+                   "{path} is another program's SQLite database; it will not be written to. "
+                   "Choose another file."),
+    "db_damaged": ("数据库文件 {path} 已损坏（{detail}）。{hint}",
+                   "The database file {path} is damaged ({detail}).{hint}"),
+    "db_unreadable": ("无法打开数据库文件 {path}（{detail}）。请检查文件权限和磁盘。{hint}",
+                      "Can't open the database file {path} ({detail}). Check the file's "
+                      "permissions and the disk.{hint}"),
+    "db_locked": ("数据库文件 {path} 正被其他程序长时间占用，请稍后重试；如果问题持续，请关闭其他打开它的程序。",
+                  "The database file {path} is held by another program; try again shortly, "
+                  "and close other programs that have it open if it persists."),
+    "db_network_share": ("{path} 位于网络共享目录。SQLite 在网络文件系统上无法可靠加锁，可能损坏数据。"
+                         "请把数据库放在本机磁盘；多台电脑共用请使用 PostgreSQL（--db postgresql://…）。",
+                         "{path} is on a network share. SQLite can't lock reliably over network "
+                         "file systems and data could be damaged. Keep the database on a local "
+                         "disk; for several PCs use PostgreSQL (--db postgresql://…)."),
+    "db_newer": ("{path} 由更新版本的站务通创建（数据版本 {version}，本程序支持到 {supported}），请升级程序。",
+                 "{path} was written by a newer Station Desk (schema {version}; this program "
+                 "knows up to {supported}). Please upgrade the program."),
+    "pg_driver_missing": ("使用 PostgreSQL 需要安装 psycopg2：pip install 'station-desk[postgres]'",
+                          "PostgreSQL needs psycopg2: pip install 'station-desk[postgres]'"),
+    "pg_unreachable": ("无法连接 PostgreSQL 数据库 {url}（{detail}）。",
+                       "Can't reach the PostgreSQL database {url} ({detail})."),
+    "hint_restore": (" 最近一份完好的备份是 {backup}，可用 station-desk restore \"{backup}\" 恢复（损坏的文件会保留为 .damaged）。",
+                     " The newest good backup is {backup}; restore it with station-desk restore "
+                     "\"{backup}\" (the damaged file is kept as .damaged)."),
+    "hint_no_backup": (" 没有找到可用的备份。请勿删除该文件，联系技术支持。",
+                       " No usable backup was found. Don't delete the file; ask for support."),
+    # backups
+    "backup_sqlite_only": ("备份与恢复只适用于本机 SQLite 数据库；PostgreSQL 请用服务器的 pg_dump 备份。",
+                           "Backup and restore work on a local SQLite database; back up "
+                           "PostgreSQL with the server's pg_dump."),
+    "backup_missing": ("备份文件 {path} 不存在。", "Backup file {path} does not exist."),
+    "backup_not_sqlite": ("{path} 不是数据库备份文件。", "{path} is not a database backup."),
+    "backup_damaged": ("备份文件 {path} 已损坏（{detail}），不能使用。",
+                       "Backup file {path} is damaged ({detail}) and can't be used."),
+    "backup_foreign": ("{path} 不是站务通的备份。", "{path} is not a Station Desk backup."),
+    "backup_newer": ("备份 {path} 来自更新版本的站务通（数据版本 {version}，本程序支持到 {supported}）。",
+                     "Backup {path} comes from a newer Station Desk (schema {version}; this "
+                     "program knows up to {supported})."),
+    "backup_failed": ("备份到 {path} 失败：{detail}", "Backup to {path} failed: {detail}"),
+    "backup_target_exists": ("{path} 已存在，不会覆盖。", "{path} exists already; it is not overwritten."),
+    "backup_is_live": ("{path} 就是当前数据库，不能用它恢复自己。",
+                       "{path} is the live database itself."),
+    "demo_not_empty": ("数据库中已有数据，演示数据只能装入空数据库。请用 --db 指定一个新文件。",
+                       "The database has data already; demo data goes into an empty database "
+                       "only. Name a new file with --db."),
+    # check
+    "check_quick_ok": ("SQLite 完整性检查：正常", "SQLite integrity check: ok"),
+    "check_quick_failed": ("SQLite 完整性检查发现 {count} 处问题，例如：{first}",
+                           "SQLite integrity check found {count} problems, e.g. {first}"),
+    "check_fk_ok": ("外键检查：正常", "Foreign-key check: ok"),
+    "check_fk_failed": ("外键检查：{count} 行引用了不存在的记录（{tables}）",
+                        "Foreign-key check: {count} rows point at missing records ({tables})"),
+    "check_not_wal": ("日志模式为 {mode}（应为 wal）", "Journal mode is {mode} (should be wal)"),
+    "check_schema_ok": ("数据版本：{version}（最新）", "Schema version: {version} (current)"),
+    "check_schema_mismatch": ("数据版本 {version}，程序需要 {latest}",
+                              "Schema version {version}; the program needs {latest}"),
+    "check_crashed": ("检查“{name}”无法完成：{detail}", "Check “{name}” could not run: {detail}"),
+    "check_no_station": ("尚未填写社工站信息", "The station's details are not filled in"),
+    "check_no_head": ("没有在用的站长账号", "There is no active head account"),
+    "check_village_worker": ("{village} 的负责人 {name} 不是在岗社工",
+                             "{village}'s responsible person {name} is not an active social worker"),
+    "check_station_ok": ("社工站、账号与村居：正常", "Station, accounts and villages: ok"),
+    "check_summary_ok": ("检查通过：{count} 项正常。", "All checks passed: {count} ok."),
+    "check_summary_bad": ("检查发现 {problems} 个问题、{warnings} 个提醒。",
+                          "Checks found {problems} problems and {warnings} warnings."),
+}
+
+# Labels the CLI prints; field names used in messages.
+LABELS: dict[str, tuple[str, str]] = {
+    "name": ("名称", "name"), "username": ("用户名", "username"), "password": ("密码", "password"),
+    "phone": ("电话", "phone"), "role": ("角色", "role"), "code": ("编码", "code"),
+    "kind": ("类型", "kind"), "parent": ("上级", "parent"), "address": ("地址", "address"),
+    "organisation": ("运营机构", "organisation"), "hotlines": ("热线电话", "hotlines"),
+    "level": ("级别", "level"), "visit_interval_days": ("走访周期（天）", "visit interval (days)"),
+    "note": ("备注", "note"), "social_worker": ("负责社工", "social worker"),
+    "head": ("站长", "station head"), "id_number": ("身份证号", "ID number"),
+    "social_worker_role": ("社工", "social worker"), "front_desk": ("前台", "front desk"),
+    "kiosk": ("签到机", "kiosk"), "town": ("镇街", "town"), "village": ("村居", "village"),
+    "group": ("村民小组", "group"), "active": ("在用", "active"), "inactive": ("停用", "disabled"),
+}
+
+
+def language(lang: str | None = None) -> str:
+    chosen = (lang or os.environ.get("STATION_DESK_LANG") or DEFAULT_LANG).lower()
+    return "en" if chosen.startswith("en") else "zh"
+
+
+def label(key: str, lang: str | None = None) -> str:
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if language(lang) == "en" else pair[0]
+
+
+def role_label(role: str, lang: str | None = None) -> str:
+    return label("social_worker_role" if role == "social_worker" else role, lang)
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def text(code: str, lang: str | None = None, **params: object) -> str:
+    pair = MESSAGES.get(code)
+    if pair is None:
+        return code + (f" {params}" if params else "")
+    template = pair[1] if language(lang) == "en" else pair[0]
+    shown = _Defaults({k: label(str(v), lang) if k == "field" else v for k, v in params.items()})
+    return template.format_map(shown)
+
+
+def describe_error(error: Exception, lang: str | None = None) -> str:
+    """One clear sentence for a ``StationError`` (with a restore hint where one helps)."""
+    code = getattr(error, "code", "error")
+    params = dict(getattr(error, "params", {}) or {})
+    if "backup" in params:
+        backup = params.pop("backup")
+        params["hint"] = text("hint_restore", lang, backup=backup) if backup else text(
+            "hint_no_backup", lang)
+    if code not in MESSAGES:
+        params.setdefault("detail", str(error))
+        code = "error"
+    return text(code, lang, **params)
