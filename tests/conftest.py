@@ -13,6 +13,14 @@ from station_desk.core import db  # noqa: E402
 from station_desk.core.store import open_store  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch):
+    """scrypt at full cost takes ~50 ms a hash; tests use a cheap one (test_passwords checks the real one)."""
+    from station_desk.core import passwords
+
+    monkeypatch.setattr(passwords, "_N", 2**4)
+
+
 @pytest.fixture
 def location(tmp_path, monkeypatch):
     """Where the test's database lives (not opened)."""
@@ -36,3 +44,23 @@ def head(store):
 
     staff = accounts.create_first_head("head", "刘丽萍", "secret123")
     return accounts.actor_for(staff)
+
+
+@pytest.fixture
+def staff_actors(head):
+    """An actor for every role; the social worker is responsible for 麻车村 only."""
+    from station_desk.core.services import accounts, station
+
+    actors = {"head": head}
+    for username, role in (("hhy", "social_worker"), ("lxy", "front_desk"), ("kiosk", "kiosk")):
+        row = accounts.create_staff(head, username, f"用户{username}", role, "secret123")
+        actors[role] = row.id
+    town = station.add_village(head, code="T1", name="石滩镇", kind="town")
+    station.add_village(head, code="V1", name="麻车村", parent_id=town.id,
+                        social_worker_id=actors["social_worker"])
+    station.add_village(head, code="V2", name="沙头村", parent_id=town.id)
+    from station_desk.core.models import Staff
+
+    for role in ("social_worker", "front_desk", "kiosk"):
+        actors[role] = accounts.actor_for(Staff.get_by_id(actors[role]))
+    return actors

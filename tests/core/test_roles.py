@@ -1,0 +1,82 @@
+"""Every writing service, called as every role: allowed roles succeed, others are refused
+before anything changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from station_desk.core.errors import PermissionDenied
+from station_desk.core.models import AuditLog, Staff, Village
+from station_desk.core.roles import PERMISSIONS, ROLES, require_village
+from station_desk.core.services import accounts, settings, station
+from station_desk.core.services.base import WRITERS
+
+
+def _village(name):
+    return Village.get(Village.name == name).id
+
+
+def _other_staff():
+    return Staff.get(Staff.username == "lxy").id
+
+
+# One valid call for each writing service; a new writer must add its example here.
+EXAMPLES = {
+    "accounts.create_staff": lambda a: accounts.create_staff(a, "newbie", "新同事", "social_worker", "secret123"),
+    "accounts.update_staff": lambda a: accounts.update_staff(a, _other_staff(), phone="13800138000"),
+    "accounts.reset_password": lambda a: accounts.reset_password(a, _other_staff(), "another123"),
+    "accounts.change_own_password": lambda a: accounts.change_own_password(a, "secret123", "changed123"),
+    "station.save_station": lambda a: station.save_station(a, name="石滩镇第一社工服务站"),
+    "station.add_village": lambda a: station.add_village(a, code="V9", name="田桥村",
+                                                         parent_id=_village("石滩镇")),
+    "station.update_village": lambda a: station.update_village(a, _village("沙头村"), name="沙头新村"),
+    "station.save_category": lambda a: station.save_category(a, name="困难退役军人"),
+    "station.save_tier": lambda a: station.save_tier(a, level=5, name="五级", visit_interval_days=180),
+    "settings.set_setting": lambda a: settings.set_setting(a, "backup.keep_daily", 14),
+}
+
+
+def test_every_writer_has_an_example():
+    assert set(WRITERS) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_writer_as_role(name, role, staff_actors):
+    actor = staff_actors[role]
+    _, permission = WRITERS[name]
+    audit_before = AuditLog.select().count()
+    if role in PERMISSIONS[permission]:
+        EXAMPLES[name](actor)
+        assert AuditLog.select().count() > audit_before, "a write must leave an audit row"
+        latest = AuditLog.select().order_by(AuditLog.id.desc()).get()
+        assert latest.actor_id == actor.staff_id
+        assert latest.actor_name == actor.name
+    else:
+        with pytest.raises(PermissionDenied):
+            EXAMPLES[name](actor)
+        assert AuditLog.select().count() == audit_before
+
+
+def test_role_table_matches_the_issue(staff_actors):
+    head, worker, desk, kiosk = (staff_actors[r] for r in ROLES)
+    assert head.can("accounts.manage") and head.can("backup.restore") and head.can("ids.reveal")
+    assert not worker.can("accounts.manage") and not worker.can("backup.restore")
+    assert not desk.can("ids.reveal")
+    assert not any(kiosk.can(p) for p in PERMISSIONS)
+
+
+def test_social_worker_covers_only_own_villages(staff_actors):
+    worker = staff_actors["social_worker"]
+    require_village(worker, _village("麻车村"))
+    with pytest.raises(PermissionDenied) as err:
+        require_village(worker, _village("沙头村"))
+    assert err.value.code == "not_your_village"
+    require_village(staff_actors["head"], _village("沙头村"))
+    with pytest.raises(PermissionDenied):
+        require_village(staff_actors["front_desk"], _village("麻车村"))
+
+
+def test_no_actor_is_refused(store):
+    with pytest.raises(PermissionDenied):
+        station.save_category(None, name="低保")

@@ -1,0 +1,149 @@
+"""The command line as a new user types it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from station_desk import __version__
+from station_desk.cli import main
+from station_desk.core import db
+from station_desk.core.models import AuditLog
+
+
+@pytest.fixture
+def dbfile(tmp_path, monkeypatch):
+    path = tmp_path / "station.sqlite3"
+    monkeypatch.setenv("STATION_DESK_DB", str(path))
+    monkeypatch.delenv("STATION_DESK_PASSWORD", raising=False)
+    monkeypatch.delenv("STATION_DESK_LANG", raising=False)
+    yield path
+    db.close()
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_check_backup(dbfile, capsys):
+    code, out, _ = run(capsys, "demo")
+    assert code == 0 and "石滩镇第一社工服务站" in out and "26 个村居" in out
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "检查通过" in out
+    code, out, _ = run(capsys, "backup")
+    assert code == 0 and "备份完成并已校验" in out
+    backups = list((dbfile.parent / "station-backups").glob("station-*-manual.sqlite3"))
+    assert len(backups) == 1
+    code, out, _ = run(capsys, "--lang", "en", "info")
+    assert code == 0 and "Villages" in out and "26" in out
+    code, out, err = run(capsys, "demo")
+    assert code == 2 and out == "" and err.strip().count("\n") == 0 and "空数据库" in err
+
+
+def test_commands_on_a_missing_database_say_so(dbfile, capsys):
+    for command in ("check", "backup", "info"):
+        code, _, err = run(capsys, command)
+        assert code == 2 and str(dbfile) in err and "不存在" in err
+    assert not dbfile.exists()
+
+
+def test_users_are_masked_unless_full_ids_which_is_audited(dbfile, capsys):
+    run(capsys, "demo")
+    _, out, _ = run(capsys, "users")
+    assert "****" in out and "liuliping" in out
+    _, out, _ = run(capsys, "--full-ids", "users")
+    assert "****" not in out
+    db.close()
+    db.bind(db.make_sqlite(dbfile))
+    reveal = AuditLog.get(AuditLog.action == "reveal")
+    assert reveal.actor_name == "命令行" and "full-ids" in reveal.note
+
+
+def test_sign_in_as_a_user(dbfile, capsys, monkeypatch):
+    run(capsys, "demo")
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "wrong")
+    code, _, err = run(capsys, "--user", "liuliping", "users")
+    assert code == 2 and err.strip() == "用户名或密码不正确。"
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
+    code, _, err = run(capsys, "--user", "huanghaiyan", "users")
+    assert code == 2 and "无权" in err
+    code, out, _ = run(capsys, "--user", "huanghaiyan", "backup")
+    assert code == 0
+    code, _, err = run(capsys, "--user", "huanghaiyan", "--full-ids", "user", "add", "x1",
+                       "--name", "某", "--role", "kiosk")
+    assert code == 2 and "无权" in err
+
+
+def test_user_management(dbfile, capsys, monkeypatch):
+    run(capsys, "demo")
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "welcome1")
+    code, out, _ = run(capsys, "user", "add", "newbie", "--name", "新同事", "--role", "front_desk")
+    assert code == 0 and "newbie" in out
+    code, _, err = run(capsys, "user", "set", "liuliping", "--active", "no")
+    assert code == 2 and "最后一个" in err
+    code, _, err = run(capsys, "user", "set", "ghost", "--active", "no")
+    assert code == 2 and "ghost" in err
+    code, out, _ = run(capsys, "user", "reset-password", "newbie")
+    assert code == 0
+    code, out, _ = run(capsys, "audit", "--table", "staff", "--limit", "3")
+    assert code == 0 and "reset_password" in out and "命令行" in out
+
+
+def test_settings(dbfile, capsys):
+    run(capsys, "demo")
+    code, out, _ = run(capsys, "settings", "backup.interval_minutes", "45")
+    assert code == 0 and out.strip() == "backup.interval_minutes = 45"
+    code, _, err = run(capsys, "settings", "backup.interval_minutes", "1")
+    assert code == 2 and "5 到 1440" in err
+    code, out, _ = run(capsys, "settings")
+    assert "backup.interval_minutes" in out and "45" in out
+
+
+def test_restore_round_trip(dbfile, capsys, monkeypatch):
+    run(capsys, "demo")
+    _, out, _ = run(capsys, "backup")
+    copy = out.split("：", 1)[1].split("（")[0].strip()
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "welcome1")
+    run(capsys, "user", "add", "later", "--name", "后来者", "--role", "kiosk")
+    code, out, _ = run(capsys, "restore", copy)
+    assert code == 0 and "恢复前的数据已备份到" in out
+    _, out, _ = run(capsys, "users")
+    assert "later" not in out
+    code, _, err = run(capsys, "restore", str(dbfile.parent / "nope.sqlite3"))
+    assert code == 2 and "不存在" in err
+
+
+def test_damaged_database_names_file_and_backup(dbfile, capsys):
+    run(capsys, "demo")
+    run(capsys, "backup")
+    db.close()
+    data = bytearray(dbfile.read_bytes())
+    data[4096:4096 * 6] = b"\xff" * (4096 * 5)
+    dbfile.write_bytes(bytes(data))
+    code, _, err = run(capsys, "check")
+    assert code == 2 and str(dbfile) in err and "restore" in err and "Traceback" not in err
+    assert dbfile.read_bytes() == bytes(data)
+
+
+def test_bad_urls_and_postgres_without_its_driver(capsys, monkeypatch):
+    monkeypatch.delenv("STATION_DESK_DB", raising=False)
+    code, _, err = run(capsys, "--db", "mysql://x/y", "info")
+    assert code == 2 and "无法识别" in err
+    monkeypatch.setitem(sys.modules, "psycopg2", None)  # as on a machine without the extra
+    code, _, err = run(capsys, "--db", "postgresql://station@localhost/station", "info")
+    assert code == 2 and "psycopg2" in err
+
+
+def test_entry_point_runs_without_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "station_desk", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == f"station-desk {__version__}"
+    result = subprocess.run(
+        [sys.executable, "-m", "station_desk", "--db", str(tmp_path / "x.sqlite3"), "--lang", "en",
+         "check"], capture_output=True, text=True)
+    assert result.returncode == 2 and "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
