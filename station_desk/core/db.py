@@ -129,6 +129,31 @@ def sqlite_header_ok(path: Path) -> bool:
     return head == SQLITE_MAGIC or head == b""
 
 
+def refuse_foreign(path: Path) -> None:
+    """Refuse another program's SQLite file before connecting for real.
+
+    Connecting applies our pragmas, and ``journal_mode=wal`` rewrites the file's
+    header, so the ``schema_version`` check in ``migrations`` would come too late
+    to leave such a file as it was. A file that can't be read here is left to the
+    real connection, which names the problem (damaged, unreadable); a lock is
+    reported at once rather than waited for twice.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_S)
+        try:
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if is_locked_error(exc):
+            raise DatabaseProblem("db_locked", path=str(path)) from exc
+        return
+    if tables and "schema_version" not in tables:
+        raise DatabaseProblem("db_foreign", path=str(path))
+
+
 def make_sqlite(path: Path) -> peewee.SqliteDatabase:
     return peewee.SqliteDatabase(
         str(path),
@@ -175,6 +200,7 @@ def connect_sqlite(path: Path, *, create: bool = True) -> peewee.SqliteDatabase:
                 raise DatabaseProblem("db_not_sqlite", path=str(path))
         except PermissionError as exc:
             raise DatabaseProblem("db_unreadable", path=str(path), detail=str(exc)) from exc
+        refuse_foreign(path)
     elif not create:
         raise DatabaseProblem("db_missing", path=str(path))
     else:

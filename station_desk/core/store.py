@@ -11,6 +11,7 @@ import peewee
 from . import backup, db, migrations
 from .audit import record
 from .errors import BackupProblem, DatabaseProblem
+from .models import Staff
 from .roles import Actor, require
 
 
@@ -69,6 +70,19 @@ def _healthy(path: Path) -> bool:
         return False
 
 
+def _known_actor(actor: Actor) -> Actor | None:
+    """``actor`` if the restored data has their account, else None.
+
+    A backup may predate the account doing the restore; the audit row's link to
+    a missing staff row would break its foreign key, so the row then names them only.
+    """
+    if actor.staff_id is None:
+        return actor
+    known = Staff.select().where(
+        (Staff.id == actor.staff_id) & (Staff.username == actor.username)).exists()
+    return actor if known else None
+
+
 def restore(location: db.Location, source: Path, actor: Actor | None) -> RestoreResult:
     """Replace the station database with a backup copy.
 
@@ -99,7 +113,8 @@ def restore(location: db.Location, source: Path, actor: Actor | None) -> Restore
         backup.place_copy(source, target)
     database = open_store(location, create=False)
     with database.atomic():
-        record(actor, "restore", "station", None,
+        record(_known_actor(actor), "restore", "station", None,
                new={"from": str(source), "version": version},
-               note=f"safety copy: {safety or ''}; damaged copy: {damaged or ''}")
+               note=f"safety copy: {safety or ''}; damaged copy: {damaged or ''}",
+               actor_name=actor.name)
     return RestoreResult(source, safety, damaged, version, latest)

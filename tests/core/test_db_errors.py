@@ -1,0 +1,252 @@
+"""What opening a database says when it can't: damaged, not ours, on a share, locked.
+
+Each problem names the file (and, where one exists, the newest good backup), leaves
+the file as it was, and reads as one sentence in Chinese and in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from station_desk.core import backup, db
+from station_desk.core.errors import DatabaseProblem
+from station_desk.core.models import Category
+from station_desk.core.services import station
+from station_desk.core.store import open_store
+from station_desk.messages import describe_error, text
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def corrupt_middle(path: Path) -> None:
+    """Overwrite every page after the first with garbage, as a failing disk does.
+
+    The header survives, so the file still looks like SQLite; its tables don't.
+    """
+    data = path.read_bytes()
+    page = int.from_bytes(data[16:18], "big")
+    assert len(data) >= 3 * page, "too small to corrupt in the middle"
+    garbage = random.Random(20250315).randbytes(len(data) - 2 * page)
+    path.write_bytes(data[:page] + garbage + data[-page:])
+
+
+@pytest.fixture(autouse=True)
+def _chinese_by_default(monkeypatch):
+    monkeypatch.delenv("STATION_DESK_LANG", raising=False)
+    yield
+    db.close()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Backups are named by the time; each call to ``tick`` moves it on an hour."""
+    moment = [dt.datetime(2025, 3, 15, 9, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))]
+
+    def tick():
+        moment[0] += dt.timedelta(hours=1)
+
+    monkeypatch.setattr(backup, "clock_now", lambda: moment[0])
+    return tick
+
+
+def assert_described(problem: Exception, *names: str) -> None:
+    """One Chinese and one English sentence, each naming ``names``, no placeholders left."""
+    rests = []
+    for sentence in (describe_error(problem), describe_error(problem, lang="en")):
+        rest = sentence
+        for name in names:
+            assert name in sentence
+            rest = rest.replace(name, "")
+        assert "{" not in rest and "}" not in rest
+        assert problem.code not in rest  # a message, not the bare code
+        rests.append(rest)
+    zh, en = rests
+    assert CJK.search(zh)
+    assert not CJK.search(en)
+
+
+def _open_fails(location, **kw) -> DatabaseProblem:
+    with pytest.raises(DatabaseProblem) as caught:
+        open_store(location, **kw)
+    return caught.value
+
+
+# --- damaged files -------------------------------------------------------------------------
+
+
+def _station_with_backups(location, head, clock, count):
+    copies = []
+    for i in range(count):
+        station.save_category(head, name=f"类别{i}")
+        copies.append(backup.take_backup(location))
+        clock()
+    db.close()
+    return copies
+
+
+def test_damaged_file_names_the_newest_good_backup(store, head, clock):
+    older, newer = _station_with_backups(store, head, clock, 2)
+    corrupt_middle(store.path)
+    damaged = store.path.read_bytes()
+
+    problem = _open_fails(store)
+
+    assert problem.code == "db_damaged"
+    assert problem.params["path"] == str(store.path)
+    assert problem.params["backup"] == str(newer)
+    assert store.path.read_bytes() == damaged
+    assert_described(problem, str(store.path), str(newer))
+
+
+def test_damaged_newest_backup_is_passed_over(store, head, clock):
+    older, newer = _station_with_backups(store, head, clock, 2)
+    half = newer.read_bytes()
+    newer.write_bytes(half[: len(half) // 2])  # the disk was failing when it was taken
+    corrupt_middle(store.path)
+
+    problem = _open_fails(store)
+
+    assert problem.code == "db_damaged"
+    assert problem.params["backup"] == str(older)
+
+
+def test_damaged_file_without_backups_says_so(store, head):
+    station.save_category(head, name="困难退役军人")
+    db.close()
+    corrupt_middle(store.path)
+    damaged = store.path.read_bytes()
+
+    problem = _open_fails(store)
+
+    assert problem.code == "db_damaged"
+    assert problem.params["backup"] == ""
+    assert store.path.read_bytes() == damaged
+    assert text("hint_no_backup").strip() in describe_error(problem)
+    assert text("hint_no_backup", "en").strip() in describe_error(problem, lang="en")
+    assert_described(problem, str(store.path))
+
+
+def test_file_with_a_broken_header_is_not_sqlite(store, clock):
+    good = backup.take_backup(store)
+    db.close()
+    data = bytearray(store.path.read_bytes())
+    data[:100] = random.Random(7).randbytes(100)
+    store.path.write_bytes(bytes(data))
+
+    problem = _open_fails(store)
+
+    assert problem.code == "db_not_sqlite"
+    assert problem.params["backup"] == str(good)
+    assert store.path.read_bytes() == bytes(data)
+    assert_described(problem, str(store.path), str(good))
+
+
+def test_text_file_is_not_sqlite(location):
+    # Somebody picked the household list instead of the database.
+    location.path.write_text("姓名,身份证号\n张三,440183195207152345\n", encoding="utf-8")
+    before = location.path.read_bytes()
+
+    problem = _open_fails(location)
+
+    assert problem.code == "db_not_sqlite"
+    assert problem.params["path"] == str(location.path)
+    assert problem.params["backup"] == ""
+    assert location.path.read_bytes() == before
+    assert not location.backup_dir.exists()
+    assert_described(problem, str(location.path))
+
+
+def test_a_folder_is_not_a_database(location):
+    location.path.mkdir()
+    problem = _open_fails(location)
+    assert problem.code == "db_unreadable"
+    assert_described(problem, str(location.path))
+
+
+# --- where the file is ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fs_type", ["nfs4", "cifs", "smb3", "fuse.sshfs"])
+def test_network_share_is_refused_before_creating_anything(location, monkeypatch, fs_type):
+    monkeypatch.setattr(db, "filesystem_type", lambda path: fs_type)
+    problem = _open_fails(location)
+    assert problem.code == "db_network_share"
+    assert problem.params["path"] == str(location.path)
+    assert list(location.path.parent.iterdir()) == []
+    assert_described(problem, str(location.path))
+
+
+def test_existing_database_on_a_network_share_is_left_alone(store, monkeypatch):
+    db.close()
+    before = store.path.read_bytes()
+    monkeypatch.setattr(db, "filesystem_type", lambda path: "nfs4")
+    assert _open_fails(store).code == "db_network_share"
+    assert store.path.read_bytes() == before
+    assert not store.path.with_name("station.sqlite3-wal").exists()
+
+
+def test_local_disk_is_accepted(location, monkeypatch):
+    monkeypatch.setattr(db, "filesystem_type", lambda path: "ext4")
+    open_store(location)
+    assert Category.select().count() == 17
+
+
+@pytest.mark.parametrize("url", ["mysql://x", "sqlite://station.sqlite3",
+                                 "http://192.168.1.5/station.sqlite3"])
+def test_bad_url(url):
+    with pytest.raises(DatabaseProblem) as caught:
+        db.resolve(url)
+    assert caught.value.code == "db_bad_url"
+    assert caught.value.params["url"] == url
+    assert_described(caught.value, url)
+
+
+# --- other programs holding the file -------------------------------------------------------
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch):
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.2)
+
+
+def test_locked_database(store, short_busy_timeout):
+    """A tool that switched the file out of WAL and holds it exclusively."""
+    db.close()
+    other = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        other.execute("PRAGMA journal_mode=DELETE")
+        other.execute("BEGIN EXCLUSIVE")
+        other.execute("INSERT INTO category (name, active, sort_order, note) "
+                      "VALUES ('未提交', 1, 99, '')")
+        problem = _open_fails(store)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert problem.code == "db_locked"
+    assert problem.params["path"] == str(store.path)
+    assert_described(problem, str(store.path))
+    # Once the other program lets go, the station opens as before.
+    open_store(store, create=False)
+    assert Category.select().count() == 17
+
+
+def test_another_writer_in_wal_mode_does_not_stop_opening(store, short_busy_timeout):
+    """The kiosk is half-way through a write: the office program still opens and reads."""
+    db.close()
+    other = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO category (name, active, sort_order, note) "
+                      "VALUES ('未提交', 1, 99, '')")
+        open_store(store, create=False)
+        names = {c.name for c in Category.select()}
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert len(names) == 17 and "未提交" not in names
