@@ -167,9 +167,11 @@ def list_backups(location: Location) -> list[BackupInfo]:
         if not match or not path.is_file():
             continue
         taken = _dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
-        reason = re.sub(r"-\d+$", "", match.group(3) or "manual")
-        found.append(BackupInfo(path, taken, reason, path.stat().st_size))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+        tag = match.group(3) or "manual"
+        reason = re.sub(r"-\d+$", "", tag)
+        serial = int(tag[len(reason) + 1:] or 1)  # a second copy within a second is "-2"
+        found.append((taken, serial, BackupInfo(path, taken, reason, path.stat().st_size)))
+    return [info for _, _, info in sorted(found, key=lambda f: (f[0], f[1]), reverse=True)]
 
 
 def to_keep(backups: list[BackupInfo], policy: Policy, now: _dt.datetime) -> set[Path]:
