@@ -1,0 +1,1 @@
+"""The Qt shell: calls services, never peewee queries."""

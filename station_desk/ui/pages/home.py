@@ -1,0 +1,90 @@
+"""首页: the station's day at a glance. Each number opens the list behind it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from ...core.roles import SOCIAL_WORKER
+from ...core.services import dashboard
+from ...core.services.station import get_station
+from ..widgets import Card, heading
+from .base import Page
+
+
+class HomePage(Page):
+    name = "home"
+    watches = frozenset({"village", "staff", "station", "backup"})
+    navigate = Signal(str, str)  # page name, section
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("HomePage", "Home")
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(16)
+        self.greeting = heading("")
+        self.date_label = QLabel()
+        self.date_label.setObjectName("muted")
+        layout.addWidget(self.greeting)
+        layout.addWidget(self.date_label)
+
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.villages_card = Card(self.tr("Villages and communities"))
+        self.workers_card = Card(self.tr("Social workers on duty"))
+        self.backup_card = Card(self.tr("Last backup"))
+        self.villages_card.clicked.connect(lambda: self.navigate.emit("settings", "villages"))
+        self.workers_card.clicked.connect(lambda: self.navigate.emit("settings", "accounts"))
+        self.backup_card.clicked.connect(lambda: self.navigate.emit("settings", "backups"))
+        for column, card in enumerate((self.villages_card, self.workers_card, self.backup_card)):
+            grid.addWidget(card, 0, column)
+        layout.addLayout(grid)
+
+        self.my_villages = QLabel()
+        self.my_villages.setWordWrap(True)
+        self.my_villages.hide()
+        layout.addWidget(self.my_villages)
+
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.setObjectName("backupNow")
+        self.backup_button.clicked.connect(self._backup_now)
+        self.backup_button.setVisible(context.actor.can("backup.run") and context.location.is_sqlite)
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        actor = self.context.actor
+        station = get_station()
+        data = dashboard.summary(actor, self.context.location)
+        self.greeting.setText(self.tr("Hello, %1").replace("%1", actor.name))
+        locale = QLocale(QLocale.Language.Chinese if self.context.lang == "zh" else QLocale.Language.English)
+        today = locale.toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
+        self.date_label.setText(f"{station.name if station else ''}    {today}")
+        self.villages_card.set_value(
+            data.villages, self.tr("%1 villagers' groups").replace("%1", str(data.groups)))
+        self.workers_card.set_value(
+            data.social_workers, self.tr("%1 active accounts").replace("%1", str(data.accounts)))
+        if not self.context.location.is_sqlite:
+            self.backup_card.set_value(self.tr("Server"), self.tr("PostgreSQL is backed up on the server"))
+        elif data.last_backup is None:
+            self.backup_card.set_value(self.tr("None yet"), self.tr("Back up now"), warn=True)
+        else:
+            when = data.last_backup.strftime("%m-%d %H:%M")
+            note = self.tr("More than a day ago") if data.backup_overdue else self.tr("Checked and kept")
+            self.backup_card.set_value(when, note, warn=data.backup_overdue)
+        if actor.role == SOCIAL_WORKER:
+            names = "、".join(data.my_villages) if data.my_villages else self.tr("none assigned yet")
+            self.my_villages.setText(self.tr("My villages: %1").replace("%1", names))
+            self.my_villages.show()
+
+    def _backup_now(self) -> None:
+        from .. import ops
+
+        ops.backup_now(self, self.context.location)

@@ -1,0 +1,75 @@
+"""``station-desk screenshot``: render a page offscreen to PNG, with demo data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PAGES_HELP = "home, settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups], signin, first-run"
+
+
+def demo_location(db_arg: str | None):
+    """The database to show: ``--db`` if given, else a demo station kept in the user cache."""
+    from platformdirs import user_cache_path
+
+    from ..core import db
+    from ..core.store import open_store
+
+    if db_arg:
+        location = db.resolve(db_arg)
+        open_store(location, create=False)
+        return location
+    location = db.resolve(user_cache_path("station-desk", appauthor=False) / "screenshot-demo.sqlite3")
+    open_store(location, create=True)
+    from ..core.services import accounts
+
+    if not accounts.has_accounts():
+        from ..core import demo
+
+        demo.fill()
+    return location
+
+
+def render(page: str, out: Path, size: tuple[int, int] = (1280, 800), lang: str | None = None,
+           db_arg: str | None = None) -> Path:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ..core.models import Staff
+    from ..core.services import accounts
+    from ..core.services.station import get_station
+    from .app import create_application
+    from .i18n import choose_language
+
+    lang = choose_language(lang)
+    app = create_application(lang)
+    location = demo_location(db_arg)
+    name, _, section = page.partition(".")
+    if name == "signin":
+        from .dialogs.sign_in import SignInDialog
+
+        record = get_station()
+        widget = SignInDialog(None, record.name if record else "", lang)
+    elif name == "first-run":
+        from .dialogs.first_run import FirstRunDialog
+
+        widget = FirstRunDialog()
+    else:
+        from .context import AppContext
+        from .mainwindow import MainWindow
+
+        head = Staff.select().where((Staff.role == "head") & (Staff.active == True)).order_by(Staff.id).first()  # noqa: E712
+        context = AppContext(location=location, actor=accounts.actor_for(head), lang=lang)
+        widget = MainWindow(context)
+        if name not in widget.pages:
+            raise SystemExit(f"unknown page {page!r}; pages: {PAGES_HELP}")
+        widget.resize(*size)
+        widget.show_page(name, section)
+    widget.show()
+    QApplication.processEvents()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(out))
+    widget.close()
+    app.processEvents()
+    return out

@@ -1,0 +1,69 @@
+"""Small widgets shared by pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class Card(QFrame):
+    """A number with a caption; clicking it opens the list behind the number."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(180, 104)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.value_label = QLabel("—")
+        self.value_label.setObjectName("cardValue")
+        self.caption_label = QLabel(caption)
+        self.caption_label.setObjectName("cardCaption")
+        self.caption_label.setWordWrap(True)
+        self.note_label = QLabel("")
+        self.note_label.setObjectName("cardNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.note_label)
+        layout.addStretch(1)
+
+    def set_value(self, value: object, note: str = "", warn: bool = False) -> None:
+        self.value_label.setText(str(value))
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
+        self.setProperty("warn", warn)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("heading" if level == 1 else "subheading")
+    return label
+
+
+# Page-level styles that sit on top of the theme.
+EXTRA_QSS = """
+QLabel#heading { font-size: 22px; font-weight: bold; }
+QLabel#subheading { font-size: 16px; font-weight: bold; }
+QLabel#muted { color: #757575; }
+QFrame#card { background: #ffffff; border: 1px solid #d0d7de; border-radius: 8px; }
+QFrame#card[warn="true"] { border: 2px solid #e65100; }
+QLabel#cardValue { font-size: 28px; font-weight: bold; color: #00695c; }
+QFrame#card[warn="true"] QLabel#cardValue { color: #e65100; }
+QLabel#cardCaption { font-size: 14px; color: #424242; }
+QLabel#cardNote { font-size: 12px; color: #757575; }
+QListWidget#sidebar { font-size: 15px; }
+QListWidget#sidebar::item { padding: 10px 14px; }
+"""

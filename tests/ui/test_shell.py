@@ -1,0 +1,192 @@
+"""The window as people use it: sign in, visit every page, edit settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QTableView
+
+from station_desk.core.models import Category, Station, Tier, Village
+from station_desk.core.services import accounts
+from station_desk.ui.dialogs.form_dialog import FormDialog
+from station_desk.ui.mainwindow import PAGE_CLASSES
+
+
+def _actor(username):
+    return accounts.actor_for(accounts.find_staff(username))
+
+
+def test_sign_in_dialog(demo_store, qtbot, monkeypatch):
+    from station_desk.ui.dialogs.sign_in import SignInDialog
+
+    dialog = SignInDialog(None, "石滩镇第一社工服务站", "zh")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.form.stationLabel.text() == "石滩镇第一社工服务站"
+    dialog.form.usernameEdit.setText("liuliping")
+    qtbot.keyClicks(dialog.form.passwordEdit, "wrong")
+    dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.actor is None and dialog.result() == 0
+    assert dialog.form.errorLabel.text() == "用户名或密码不正确。"
+    dialog.form.passwordEdit.clear()
+    qtbot.keyClicks(dialog.form.passwordEdit, "demo1234")
+    qtbot.keyClick(dialog.form.passwordEdit, Qt.Key.Key_Return)
+    assert dialog.actor is not None and dialog.actor.role == "head"
+
+
+def test_every_page_shows_its_content(demo_store, make_window, qtbot):
+    window = make_window(demo_store, _actor("liuliping"))
+    assert window.windowTitle().startswith("石滩镇第一社工服务站")
+    assert window.sidebar.count() == len(PAGE_CLASSES)
+    home = window.pages["home"]
+    assert "刘丽萍" in home.greeting.text()
+    assert home.villages_card.value_label.text() == "26"
+    assert home.workers_card.value_label.text() == "20"
+    window.show_page("settings", "villages")
+    settings = window.pages["settings"]
+    assert window.current_page() is settings
+    villages = settings.sections["villages"]
+    assert villages.model.rowCount() == 27  # the town and its 26 villages
+    assert settings.sections["categories"].model.rowCount() == 17
+    assert settings.sections["tiers"].model.rowCount() == 4
+    assert settings.sections["accounts"].model.rowCount() == 24
+    assert settings.station_name.text() == "石滩镇第一社工服务站"
+    for table in settings.findChildren(QTableView):
+        assert table.model().columnCount() >= 3
+    status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
+    assert "刘丽萍" in status and str(demo_store.path) in status
+
+
+def test_home_cards_open_the_list_behind_them(demo_store, make_window, qtbot):
+    window = make_window(demo_store, _actor("liuliping"))
+    home = window.pages["home"]
+    qtbot.mouseClick(home.villages_card, Qt.MouseButton.LeftButton)
+    settings = window.pages["settings"]
+    assert window.current_page() is settings
+    assert settings.tabs.currentWidget() is settings.sections["villages"]
+
+
+def test_roles_see_what_they_may_change(demo_store, make_window):
+    worker = make_window(demo_store, _actor("huanghaiyan"))
+    settings = worker.pages["settings"]
+    assert "accounts" not in settings.sections and "rules" not in settings.sections
+    assert not settings.station_name.isEnabled()
+    assert settings.sections["villages"].findChild(object, "addVillage").isHidden()
+    home = worker.pages["home"]
+    assert "麻车村" in home.my_villages.text()
+    head = make_window(demo_store, _actor("liuliping"))
+    assert not head.pages["settings"].sections["villages"].findChild(object, "addVillage").isHidden()
+
+
+def _fill_dialog_then(qtbot, fill):
+    """Answer the next FormDialog: run ``fill(dialog)`` then press OK."""
+    seen = []
+
+    def answer():
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, FormDialog) and w.isVisible())
+        seen.append(dialog)
+        fill(dialog)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        if dialog.isVisible():  # refused: show why, then give up
+            seen.append(dialog.error_label.text())
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_settings_edits_are_saved_through_services(demo_store, make_window, qtbot):
+    window = make_window(demo_store, _actor("liuliping"))
+    settings = window.pages["settings"]
+    window.show_page("settings", "station")
+    settings.station_name.setText("石滩镇社工站")
+    settings.findChild(object, "saveStation").click()
+    assert Station.get().name == "石滩镇社工站"
+    assert window.windowTitle().startswith("石滩镇社工站")
+
+    window.show_page("settings", "categories")
+    seen = _fill_dialog_then(qtbot, lambda d: d.widgets["name"].setText("困难退役军人"))
+    settings.sections["categories"].findChild(object, "addCategory").click()
+    assert Category.get_or_none(Category.name == "困难退役军人") is not None
+    assert settings.sections["categories"].model.rowCount() == 18
+
+    # a duplicate is refused with the reason, and nothing is written
+    seen = _fill_dialog_then(qtbot, lambda d: d.widgets["name"].setText("低保"))
+    settings.sections["categories"].findChild(object, "addCategory").click()
+    assert seen[-1] == "类别“低保”已存在。"
+    assert Category.select().count() == 18
+
+    window.show_page("settings", "tiers")
+    tiers = settings.sections["tiers"]
+    tiers.view.selectRow(0)
+
+    def set_interval(dialog):
+        dialog.widgets["visit_interval_days"].setValue(10)
+    _fill_dialog_then(qtbot, set_interval)
+    tiers.findChild(object, "editTier").click()
+    assert Tier.get(Tier.level == 1).visit_interval_days == 10
+
+    window.show_page("settings", "villages")
+    villages = settings.sections["villages"]
+    row = next(i for i in range(villages.model.rowCount())
+               if villages.model.row_at(i).name == "麻车村")
+    villages.view.selectRow(row)
+
+    def hand_over(dialog):
+        combo = dialog.widgets["social_worker_id"]
+        combo.setCurrentIndex(combo.findText("陈嘉慧"))
+    _fill_dialog_then(qtbot, hand_over)
+    villages.findChild(object, "editVillage").click()
+    assert Village.get(Village.name == "麻车村").social_worker.name == "陈嘉慧"
+
+    window.show_page("settings", "rules")
+    settings.rule_widgets["backup.keep_daily"].setValue(20)
+    settings.findChild(object, "saveRules").click()
+    from station_desk.core import settings as rules
+
+    assert rules.get("backup.keep_daily") == 20
+
+
+def test_add_account_and_change_own_password(demo_store, make_window, qtbot):
+    window = make_window(demo_store, _actor("liuliping"))
+    settings = window.pages["settings"]
+    window.show_page("settings", "accounts")
+
+    def fill(dialog):
+        dialog.widgets["username"].setText("xinren")
+        dialog.widgets["name"].setText("新同事")
+        dialog.widgets["password"].setText("welcome1")
+    _fill_dialog_then(qtbot, fill)
+    settings.sections["accounts"].findChild(object, "addAccount").click()
+    assert accounts.find_staff("xinren").role == "social_worker"
+
+    window.show_page("settings", "password")
+    settings.old_password.setText("demo1234")
+    settings.new_password.setText("better1234")
+    settings.repeat_password.setText("better1234")
+    settings.findChild(object, "changePassword").click()
+    assert settings.password_message.text() == "Password changed."  # no translator in tests
+    accounts.authenticate("liuliping", "better1234")
+
+
+def test_first_run_creates_the_station(store, qtbot):
+    from station_desk.ui.dialogs.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    dialog.station_name.setText("新塘镇社工站")
+    dialog.town_name.setText("新塘镇")
+    dialog.villages.setPlainText("甲村\n乙村\n\n丙社区")
+    dialog.head_name.setText("王站长")
+    dialog.head_username.setText("wang")
+    dialog.password.setText("secret123")
+    dialog.password_again.setText("secret124")
+    dialog.findChild(object, "createStation").click()
+    assert dialog.error_label.text() == "两次输入的密码不一致。"
+    assert not accounts.has_accounts()
+    dialog.password_again.setText("secret123")
+    dialog.findChild(object, "createStation").click()
+    assert dialog.actor is not None and dialog.actor.role == "head"
+    assert [v.name for v in Village.select().where(Village.kind == "village").order_by(Village.id)] == [
+        "甲村", "乙村", "丙社区"]
+    assert Station.get().name == "新塘镇社工站"
