@@ -42,19 +42,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        for page_class in PAGE_CLASSES:
-            if not page_class.visible_for(context.actor):
-                continue
-            page = page_class(context)
-            self.pages[page.name] = page
-            self.stack.addWidget(page)
+        # Pages are built when first shown: start-up pays only for the first page.
+        self._page_classes = [c for c in PAGE_CLASSES if c.visible_for(context.actor)]
+        for page_class in self._page_classes:
+            self.stack.addWidget(QWidget())
             item = QListWidgetItem(page_class.title())
-            item.setData(Qt.ItemDataRole.UserRole, page.name)
+            item.setData(Qt.ItemDataRole.UserRole, page_class.name)
             self.sidebar.addItem(item)
-            navigate = getattr(page, "navigate", None)
-            if navigate is not None:
-                navigate.connect(self.show_page)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._show_row)
         context.bridge.changed.connect(self._on_changed)
         self._build_status_bar()
         self.refresh_title()
@@ -81,11 +76,34 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {app_name}" if name else app_name)
         self.station_label.setText(name)
 
+    def page_names(self) -> list[str]:
+        return [c.name for c in self._page_classes]
+
+    def page(self, name: str) -> Page:
+        """The page called ``name``, built now if it has not been shown yet."""
+        if name not in self.pages:
+            index = self.page_names().index(name)
+            page = self._page_classes[index](self.context)
+            navigate = getattr(page, "navigate", None)
+            if navigate is not None:
+                navigate.connect(self.show_page)
+            stand_in = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.pages[name] = page
+        return self.pages[name]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._page_classes):
+            self.stack.setCurrentWidget(self.page(self._page_classes[row].name))
+
     def show_page(self, name: str, section: str = "") -> None:
-        page = self.pages.get(name)
-        if page is None:
+        if name not in self.page_names():
             return
-        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        page = self.page(name)
+        self.sidebar.setCurrentRow(self.page_names().index(name))
+        self.stack.setCurrentWidget(page)
         if section:
             page.open_section(section)
 

@@ -61,7 +61,7 @@ def render(page: str, out: Path, size: tuple[int, int] = (1280, 800), lang: str 
         head = Staff.select().where((Staff.role == "head") & (Staff.active == True)).order_by(Staff.id).first()  # noqa: E712
         context = AppContext(location=location, actor=accounts.actor_for(head), lang=lang)
         widget = MainWindow(context)
-        if name not in widget.pages:
+        if name not in widget.page_names():
             raise SystemExit(f"unknown page {page!r}; pages: {PAGES_HELP}")
         widget.resize(*size)
         widget.show_page(name, section)

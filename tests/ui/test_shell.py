@@ -37,12 +37,13 @@ def test_every_page_shows_its_content(demo_store, make_window, qtbot):
     window = make_window(demo_store, _actor("liuliping"))
     assert window.windowTitle().startswith("石滩镇第一社工服务站")
     assert window.sidebar.count() == len(PAGE_CLASSES)
-    home = window.pages["home"]
+    home = window.page("home")
     assert "刘丽萍" in home.greeting.text()
     assert home.villages_card.value_label.text() == "26"
     assert home.workers_card.value_label.text() == "20"
+    assert list(window.pages) == ["home"], "other pages are built when first shown"
     window.show_page("settings", "villages")
-    settings = window.pages["settings"]
+    settings = window.page("settings")
     assert window.current_page() is settings
     villages = settings.sections["villages"]
     assert villages.model.rowCount() == 27  # the town and its 26 villages
@@ -58,23 +59,23 @@ def test_every_page_shows_its_content(demo_store, make_window, qtbot):
 
 def test_home_cards_open_the_list_behind_them(demo_store, make_window, qtbot):
     window = make_window(demo_store, _actor("liuliping"))
-    home = window.pages["home"]
+    home = window.page("home")
     qtbot.mouseClick(home.villages_card, Qt.MouseButton.LeftButton)
-    settings = window.pages["settings"]
+    settings = window.page("settings")
     assert window.current_page() is settings
     assert settings.tabs.currentWidget() is settings.sections["villages"]
 
 
 def test_roles_see_what_they_may_change(demo_store, make_window):
     worker = make_window(demo_store, _actor("huanghaiyan"))
-    settings = worker.pages["settings"]
+    settings = worker.page("settings")
     assert "accounts" not in settings.sections and "rules" not in settings.sections
     assert not settings.station_name.isEnabled()
     assert settings.sections["villages"].findChild(object, "addVillage").isHidden()
-    home = worker.pages["home"]
+    home = worker.page("home")
     assert "麻车村" in home.my_villages.text()
     head = make_window(demo_store, _actor("liuliping"))
-    assert not head.pages["settings"].sections["villages"].findChild(object, "addVillage").isHidden()
+    assert not head.page("settings").sections["villages"].findChild(object, "addVillage").isHidden()
 
 
 def _fill_dialog_then(qtbot, fill):
@@ -97,7 +98,7 @@ def _fill_dialog_then(qtbot, fill):
 
 def test_settings_edits_are_saved_through_services(demo_store, make_window, qtbot):
     window = make_window(demo_store, _actor("liuliping"))
-    settings = window.pages["settings"]
+    settings = window.page("settings")
     window.show_page("settings", "station")
     settings.station_name.setText("石滩镇社工站")
     settings.findChild(object, "saveStation").click()
@@ -149,7 +150,7 @@ def test_settings_edits_are_saved_through_services(demo_store, make_window, qtbo
 
 def test_add_account_and_change_own_password(demo_store, make_window, qtbot):
     window = make_window(demo_store, _actor("liuliping"))
-    settings = window.pages["settings"]
+    settings = window.page("settings")
     window.show_page("settings", "accounts")
 
     def fill(dialog):

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 import peewee
-from playhouse.migrate import SchemaMigrator
 
 from ... import __version__
 from ..clock import stamp
@@ -81,6 +80,8 @@ def upgrade(
         return found, target
     if found is not None and before_upgrade is not None:
         before_upgrade(found, target)
+    from playhouse.migrate import SchemaMigrator  # only when there is something to do
+
     history = _history_model(db)
     migrator = SchemaMigrator.from_database(db)
     for step in steps[start:]:
