@@ -287,6 +287,31 @@ def cmd_audit(ctx: Context) -> int:
     return 0
 
 
+def print_villages(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    from .core.reports import villages
+
+    sheet = villages.gather()
+    return (lambda out: villages.build(sheet, out, lang=ctx.lang)), villages.check(sheet)
+
+
+# What `print` can print: each gathers its data and returns (write PDF to a path, warnings).
+PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tuple[str, str]]]]] = {
+    "villages": print_villages,
+}
+
+
+def cmd_print(ctx: Context) -> int:
+    ctx.open()
+    write, unprintable = PRINTOUTS[ctx.args.what](ctx)
+    for record, char in unprintable:
+        print(ctx.zh_en(f"注意：{record} 含有打印字体没有的字“{char}”（U+{ord(char):04X}），将印成空白。",
+                        f"Note: {record} has “{char}” (U+{ord(char):04X}), which the printer "
+                        "font lacks; it will print blank."), file=sys.stderr)
+    write(ctx.args.out)
+    print(ctx.zh_en(f"已生成 {ctx.args.out}", f"Written: {ctx.args.out}"))
+    return 0
+
+
 def cmd_settings(ctx: Context) -> int:
     from .core import settings
     from .core.services.settings import set_setting
@@ -357,6 +382,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("settings", cmd_settings, "查看或修改站务规则 / show or change station rules")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
+    p = add("print", cmd_print, "生成打印用 PDF / write a printout as PDF")
+    p.add_argument("what", choices=list(PRINTOUTS), help="villages（村居责任分工表）")
+    p.add_argument("--out", type=Path, required=True, help="PDF 文件 / the PDF file")
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Printouts: reportlab PDFs built from plain data (no Qt), shared by the GUI preview and the CLI."""
