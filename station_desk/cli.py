@@ -326,6 +326,23 @@ def cmd_settings(ctx: Context) -> int:
     return 0
 
 
+def cmd_screenshot(ctx: Context) -> int:
+    from .ui.screenshot import render
+
+    width, _, height = ctx.args.size.partition("x")
+    out = render(ctx.args.page, ctx.args.out, (int(width), int(height)), ctx.args.lang, ctx.args.db)
+    print(out)
+    return 0
+
+
+def cmd_gui(ctx: Context) -> int:
+    from .ui.app import main as gui_main
+
+    argv = (["--db", ctx.args.db] if ctx.args.db else []) + (
+        ["--lang", ctx.args.lang] if ctx.args.lang else [])
+    return gui_main(argv)
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 
@@ -379,6 +396,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("audit", cmd_audit, "查看审计日志 / show the audit log")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--table")
+    p = add("screenshot", cmd_screenshot,
+            "把一个页面离屏渲染成 PNG（默认用演示数据）/ render a page offscreen to PNG")
+    p.add_argument("--page", default="home",
+                   help="home, settings[.villages|.accounts|…], signin, first-run")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--size", default="1280x800", help="WxH")
+    add("gui", cmd_gui, "打开程序窗口 / open the window")
     p = add("settings", cmd_settings, "查看或修改站务规则 / show or change station rules")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")

@@ -11,6 +11,14 @@ FAMILY = "WenQuanYi Micro Hei"
 _installed: list[str] = []
 
 
+def _named_fallbacks() -> list[str]:
+    import os
+
+    from ..core.reports.fonts import FALLBACK_ENV
+
+    return [p for p in os.environ.get(FALLBACK_ENV, "").split(os.pathsep) if os.path.isfile(p)]
+
+
 def install_fonts(app: QApplication, point_size: int = 10) -> list[str]:
     """Register the bundled font (and a rare-character fallback when one is found)."""
     if not _installed:
@@ -18,9 +26,9 @@ def install_fonts(app: QApplication, point_size: int = 10) -> list[str]:
         font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
         if font_id >= 0:
             families += QFontDatabase.applicationFontFamilies(font_id)[:1]
-        from ..core.reports import fonts as report_fonts
-
-        for path in report_fonts.fallback_font_paths():
+        # Fonts installed on the system (SimSun-ExtB, Hanazono) are Qt's own fallbacks already;
+        # only a font file named by the setting needs registering.
+        for path in _named_fallbacks():
             fallback_id = QFontDatabase.addApplicationFont(str(path))
             if fallback_id >= 0:
                 families += QFontDatabase.applicationFontFamilies(fallback_id)[:1]
