@@ -137,6 +137,14 @@
         <source>Station Desk</source>
         <translation>站务通</translation>
     </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: %1</source>
+        <translation>已备份并校验：%1</translation>
+    </message>
 </context>
 <context>
     <name>OperationDialog</name>
@@ -418,6 +426,10 @@
         <translation>编辑</translation>
     </message>
     <message>
+        <source>Print responsibility list…</source>
+        <translation>打印村居分工表…</translation>
+    </message>
+    <message>
         <source>(nobody)</source>
         <translation>（无人）</translation>
     </message>
@@ -432,6 +444,24 @@
     <message>
         <source>Edit village</source>
         <translation>编辑村（社区）</translation>
+    </message>
+    <message>
+        <source>Preparing the responsibility list…</source>
+        <translation>正在生成村居责任分工表…</translation>
+    </message>
+    <message>
+        <source>Characters the printer font lacks</source>
+        <translation>打印字体缺少的字</translation>
+    </message>
+    <message>
+        <source>These records contain characters no installed font can print; they will show as empty boxes:
+%1</source>
+        <translation>以下记录含有本机字体无法打印的字，打印出来会是空框：
+%1</translation>
+    </message>
+    <message>
+        <source>Village responsibility list</source>
+        <translation>村居责任分工表</translation>
     </message>
     <message>
         <source>Category</source>

@@ -94,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = AppContext(location=location, actor=actor, lang=lang, worker=worker)
     window = MainWindow(context)
     window.restore_geometry()
+    window.start_periodic_backups()
     window.show()
     try:
         return app.exec()

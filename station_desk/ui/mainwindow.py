@@ -116,6 +116,44 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.on_changed(tables)
 
+    def start_periodic_backups(self, check_every_ms: int = 5 * 60 * 1000) -> None:
+        """Every few minutes, back up in the background when the station rule says it's due.
+
+        ``backup_if_due`` copies only when the interval has passed and data changed.
+        """
+        from PySide6.QtCore import QTimer
+
+        if not self.context.location.is_sqlite or self.context.worker is None:
+            return
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(check_every_ms)
+        self.backup_timer.timeout.connect(self.backup_if_due)
+        self.backup_timer.start()
+
+    def backup_if_due(self):
+        from ..core.backup import backup_if_due
+        from .ops import Operation
+
+        operation = Operation("periodic backup", backup_if_due, (self.context.location,),
+                              cancellable=False)
+        operation.finished.connect(self._backup_taken)
+        operation.failed.connect(self._backup_failed)
+        return self.context.worker.submit(operation)
+
+    def _backup_failed(self, error) -> None:
+        from .ops import error_text
+
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "The automatic backup failed: %1")
+            .replace("%1", error_text(error)))
+
+    def _backup_taken(self, path) -> None:
+        if path is not None:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Backed up and checked: %1")
+                .replace("%1", str(path)), 8000)
+            self.context.bridge.changed.emit(frozenset({"backup"}))
+
     def restore_geometry(self) -> None:
         saved = uistate.get("window/geometry")
         if isinstance(saved, QByteArray) and not saved.isEmpty():

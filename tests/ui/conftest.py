@@ -13,6 +13,18 @@ def demo_store(store):
 
 
 @pytest.fixture
+def worker(store, qapp):
+    """The application's worker, on the test's database; stopped and joined at the end."""
+    from station_desk.ui.ops import DbWorker
+
+    started = DbWorker()
+    started.start()
+    yield started
+    started.stop()
+    assert not started.is_running()
+
+
+@pytest.fixture
 def make_window(qtbot):
     """Build the main window for an actor (the DB worker is not started here)."""
     from station_desk.ui.context import AppContext
@@ -20,8 +32,8 @@ def make_window(qtbot):
 
     made = []
 
-    def make(location, actor, lang="zh"):
-        context = AppContext(location=location, actor=actor, lang=lang)
+    def make(location, actor, lang="zh", worker=None):
+        context = AppContext(location=location, actor=actor, lang=lang, worker=worker)
         window = MainWindow(context)
         qtbot.addWidget(window)
         window.resize(1280, 800)

@@ -21,16 +21,6 @@ from station_desk.ui.ops import DbWorker, OperationCancelled, run_operation, wai
 
 
 @pytest.fixture
-def worker(store, qapp):
-    """The application's worker, on the test's database; stopped and joined at the end."""
-    started = DbWorker()
-    started.start()
-    yield started
-    started.stop()
-    assert not started.is_running()
-
-
-@pytest.fixture
 def boxes(monkeypatch):
     """Message boxes the code under test shows: (kind, text); question answers Yes."""
     shown: list[tuple[str, str]] = []

@@ -87,4 +87,5 @@ class HomePage(Page):
     def _backup_now(self) -> None:
         from .. import ops
 
-        ops.backup_now(self, self.context.location)
+        operation = ops.backup_now(self, self.context.location, self.context.actor)
+        operation.finished.connect(lambda _path: self.context.bridge.changed.emit(frozenset({"backup"})))

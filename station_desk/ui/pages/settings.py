@@ -111,7 +111,7 @@ class TableTab(QWidget):
 
 class SettingsPage(Page):
     name = "settings"
-    watches = frozenset({"station", "village", "category", "tier", "staff", "setting"})
+    watches = frozenset({"station", "village", "category", "tier", "staff", "setting", "backup"})
 
     @classmethod
     def title(cls) -> str:
@@ -243,6 +243,9 @@ class SettingsPage(Page):
                        self.edits_station)
         tab.add_button(self.tr("Add village"), lambda: self._edit_village(None), "addVillage")
         tab.add_button(self.tr("Edit"), lambda: self._edit_village(tab.selected()), "editVillage")
+        printing = tab.add_button(self.tr("Print responsibility list…"), self._print_villages,
+                                  "printVillages")
+        printing.setVisible(True)  # everyone may print the list for the notice board
         tab.finish_buttons()
         tab.edit_selected = lambda: self._edit_village(tab.selected())
         return tab
@@ -289,6 +292,38 @@ class SettingsPage(Page):
                 return station.update_village(actor, row.id, **v)
             title = self.tr("Edit village")
         FormDialog.ask(self, title, self._village_fields(), values, save)
+
+    def _print_villages(self) -> None:
+        """Build the 村居责任分工表 in the background, warn about unprintable names, preview."""
+        import tempfile
+        from pathlib import Path
+
+        from ...core.reports import villages as report
+        from .. import ops
+
+        out = Path(tempfile.mkdtemp(prefix="station-desk-")) / "villages.pdf"
+        lang = self.context.lang
+
+        def build():
+            sheet = report.gather()
+            report.build(sheet, out, lang=lang)
+            return report.check(sheet)
+
+        operation = ops.run_operation(self, self.tr("Preparing the responsibility list…"), build,
+                                      cancellable=False)
+        operation.finished.connect(lambda problems: self._preview_villages(out, problems))
+
+    def _preview_villages(self, path, problems: list) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..dialogs.pdf_preview import PdfPreviewDialog
+
+        if problems:
+            listed = "\n".join(f"{label}: {char} (U+{ord(char):04X})" for label, char in problems[:10])
+            QMessageBox.warning(self, self.tr("Characters the printer font lacks"), self.tr(
+                "These records contain characters no installed font can print; they will show "
+                "as empty boxes:\n%1").replace("%1", listed))
+        PdfPreviewDialog.ask(self, path, self.tr("Village responsibility list"))
 
     # --- categories and tiers ------------------------------------------------------------
 
@@ -515,7 +550,8 @@ class SettingsPage(Page):
     def _backup_now(self) -> None:
         from .. import ops
 
-        ops.backup_now(self, self.context.location)
+        operation = ops.backup_now(self, self.context.location, self.context.actor)
+        operation.finished.connect(lambda _path: self.context.bridge.changed.emit(frozenset({"backup"})))
 
     def _restore(self) -> None:
         from .. import ops
