@@ -5,10 +5,11 @@
 #   bash installer/setup-debian.sh test [pytest arguments]       install with tests, run pytest
 #
 # Both modes first install the Debian packages that are missing (python3-venv, the libraries
-# the Qt wheels load, poppler-utils for the PDF checks), as root or through sudo, then install
-# the program into .venv in the checkout with a plain, non-editable `pip install .`, so what
-# runs and what the tests import is what a wheel carries. `test` exits with pytest's own exit
-# code, and pytest's summary line is the last thing it prints.
+# the Qt wheels load, a fallback font for rare characters in printouts, and for `test`
+# poppler-utils for the PDF checks), as root or through sudo. Then they install the program
+# into .venv in the checkout with a plain, non-editable `pip install .`, so what runs and what
+# the tests import is what a wheel carries. `test` exits with pytest's own exit code, and
+# pytest's summary line is the last thing it prints.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +25,9 @@ QT_PACKAGES=(
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
 )
+# Debian's Hanazono font: printouts fall back to it for rare characters (生僻字) that the
+# bundled WenQuanYi font lacks (see station_desk/core/reports/fonts.py).
+FONT_PACKAGES=(fonts-hanazono)
 TEST_PACKAGES=(poppler-utils)   # pdftotext / pdftoppm, used by the PDF checks
 
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PIP_PROGRESS_BAR=off \
@@ -78,7 +82,7 @@ system_packages() {
     command -v "$PYTHON" >/dev/null || die "$PYTHON not found: install Python 3.11 (apt-get install python3)"
     "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
         || die "Station Desk needs Python 3.11 or newer; $PYTHON is $("$PYTHON" -V 2>&1)"
-    local wanted=("${QT_PACKAGES[@]}" "$@")
+    local wanted=("${QT_PACKAGES[@]}" "${FONT_PACKAGES[@]}" "$@")
     # Debian's own Python keeps ensurepip (which venv needs) in python3-venv; pyenv's has it.
     "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || wanted+=(python3-venv)
     if command -v dpkg-query >/dev/null; then
