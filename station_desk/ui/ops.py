@@ -23,6 +23,7 @@ Anything that may take more than ~100 ms runs here, so the GUI thread never wait
 
 from __future__ import annotations
 
+import gc
 import inspect
 import logging
 import queue
@@ -233,6 +234,51 @@ class _JobThread(QThread):
                 log.exception("closing the worker's database connection")
 
 
+class MainThreadGarbageCollector(QObject):
+    """Collect cyclic garbage on the GUI thread only, while a worker thread runs.
+
+    Python's cyclic collector runs in whichever thread happens to allocate; if that is
+    the worker, it can free Qt widgets there, and Qt crashes (seen: a segfault while a
+    PDF was built on the worker). As Anki does, automatic collection is switched off
+    and a timer on the GUI thread collects instead.
+    """
+
+    _users = 0
+    _instance: ClassVar[MainThreadGarbageCollector | None] = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._threshold = gc.get_threshold()
+        self._timer = QTimer(self)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self.collect)
+
+    def collect(self) -> None:
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self._threshold[generation]:
+                gc.collect(generation)
+                return
+
+    @classmethod
+    def acquire(cls) -> None:
+        if cls._users == 0:
+            cls._instance = cls()
+            gc.disable()
+            cls._instance._timer.start()
+        cls._users += 1
+
+    @classmethod
+    def release(cls) -> None:
+        cls._users = max(0, cls._users - 1)
+        if cls._users == 0 and cls._instance is not None:
+            cls._instance._timer.stop()
+            cls._instance.deleteLater()
+            cls._instance = None
+            gc.enable()
+            gc.collect()
+
+
 class DbWorker(QObject):
     """The application's one database worker thread. ``start()`` it once, ``stop()`` at exit."""
 
@@ -258,6 +304,7 @@ class DbWorker(QObject):
     def start(self) -> None:
         if self._thread is not None:
             return
+        MainThreadGarbageCollector.acquire()
         self._thread = _JobThread(self._jobs)
         self._thread.start()
         DbWorker._app_worker = self
@@ -279,6 +326,7 @@ class DbWorker(QObject):
         self._jobs.put(None)
         self._thread.wait()
         self._thread = None
+        MainThreadGarbageCollector.release()
         if DbWorker._app_worker is self:
             DbWorker._app_worker = None
 

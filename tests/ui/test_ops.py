@@ -321,3 +321,34 @@ def test_the_outcome_arrives_after_the_window_has_gone(worker, boxes):
     with pytest.raises(ZeroDivisionError):
         wait_for(operation)
     assert boxes[0][0] == "critical"  # shown without a parent
+
+
+def test_cyclic_garbage_is_collected_on_the_gui_thread_only(store, qapp, qtbot):
+    import gc
+    import threading
+
+    collected_on = []
+
+    def note(phase, info):
+        if phase == "start":
+            collected_on.append(threading.get_ident())
+
+    gc.callbacks.append(note)
+    worker = DbWorker()
+    worker.start()
+    try:
+        assert not gc.isenabled()
+
+        def churn():
+            for _ in range(20000):  # enough cycles to trigger automatic collection
+                a = []
+                a.append(a)
+            return True
+
+        wait_for(run_operation(None, "churn", churn))
+        qtbot.waitUntil(lambda: len(collected_on) > 0, timeout=5000)
+        assert set(collected_on) == {threading.get_ident()}
+    finally:
+        worker.stop()
+        gc.callbacks.remove(note)
+    assert gc.isenabled()
