@@ -664,6 +664,25 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>The kiosk account opens only the front-desk sign-in screen, not the office window.</source>
+        <translation>签到机账号只能打开前台签到屏，不能登录办公窗口。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>请设置您自己的密码</translation>
+    </message>
+</context>
+<context>
     <name>ops</name>
     <message>
         <source>Station Desk</source>

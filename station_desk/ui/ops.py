@@ -474,7 +474,9 @@ def wait_for(operation: Operation, timeout_ms: int | None = 10_000) -> Any:
         if not operation.is_done():
             loop.exec()
         timer.stop()
-        operation.ended.disconnect(loop.quit)
+        # No ended.disconnect(loop.quit): in PySide6 6.12 signal.disconnect() drops a
+        # reference to True each call (the interpreter then aborts at exit). The
+        # connection dies with ``loop``.
     if not operation.is_done():
         raise TimeoutError(f"{operation.title} still running after {timeout_ms} ms")
     if operation.state == "failed":

@@ -55,3 +55,19 @@ def test_messages_agree_on_parameters():
         en_fields = {f for _, f, _, _ in fmt.parse(en) if f}
         assert zh_fields == en_fields, code
         assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), code
+
+
+def test_no_signal_disconnect_calls():
+    """PySide6 6.12's ``signal.disconnect()`` (with or without a slot) drops a reference to
+    ``True`` on every call; enough of them abort the interpreter at exit. Connect to
+    objects whose lifetime ends the connection, or override the slot, instead."""
+    offenders = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        if "forms" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "disconnect"
+                    and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "QObject")):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

@@ -228,3 +228,59 @@ def test_periodic_backup_runs_in_the_background_when_due(demo_store, make_window
     with qtbot.waitSignal(again.ended, timeout=15000):
         pass
     assert again.result is None and len(backup.list_backups(demo_store)) == 1
+
+
+def test_a_new_account_chooses_its_own_password_at_first_sign_in(demo_store, qtbot):
+    from station_desk.ui.dialogs.sign_in import SignInDialog
+
+    head = _actor("liuliping")
+    accounts.create_staff(head, "xinren", "新同事", "social_worker", "given123")
+    dialog = SignInDialog(None, "站", "zh")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.usernameEdit.setText("xinren")
+    dialog.form.passwordEdit.setText("given123")
+
+    def mismatch_then_match(d):
+        d.widgets["new"].setText("mine12345")
+        d.widgets["again"].setText("mine12346")
+        d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert d.error_label.text() == "两次输入的密码不一致。"
+        d.widgets["again"].setText("mine12345")
+
+    _fill_dialog_then(qtbot, mismatch_then_match)
+    dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.actor is not None and dialog.actor.username == "xinren"
+    assert not accounts.must_change_password(dialog.actor)
+    accounts.authenticate("xinren", "mine12345")
+
+
+def test_cancelling_the_new_password_does_not_sign_in(demo_store, qtbot):
+    from station_desk.ui.dialogs.sign_in import SignInDialog
+
+    accounts.create_staff(_actor("liuliping"), "xinren", "新同事", "front_desk", "given123")
+    dialog = SignInDialog(None, "站", "zh")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.usernameEdit.setText("xinren")
+    dialog.form.passwordEdit.setText("given123")
+
+    def cancel():
+        d = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FormDialog) and w.isVisible())
+        d.reject()
+    QTimer.singleShot(0, cancel)
+    dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.actor is None and dialog.result() == 0
+
+
+def test_the_kiosk_account_cannot_open_the_office_window(demo_store, qtbot):
+    from station_desk.ui.dialogs.sign_in import SignInDialog
+
+    dialog = SignInDialog(None, "站", "zh")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.usernameEdit.setText("qiantai")
+    dialog.form.passwordEdit.setText("demo1234")
+    dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.actor is None and not dialog.form.errorLabel.isHidden()
+    assert "kiosk" in dialog.form.errorLabel.text()

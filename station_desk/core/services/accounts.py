@@ -107,6 +107,12 @@ def list_staff(include_inactive: bool = True) -> list[StaffRow]:
     return [_row(s) for s in staff]
 
 
+def must_change_password(actor: Actor) -> bool:
+    """True when the head set this person's password and they have not chosen their own."""
+    staff = Staff.get_or_none(Staff.id == actor.staff_id)
+    return bool(staff and staff.must_change_password)
+
+
 def find_staff(username: str) -> Staff | None:
     return Staff.get_or_none(Staff.username == validate.normalise_text(username).lower())
 

@@ -30,8 +30,6 @@ class SignInDialog(QDialog):
         last = uistate.get("signin/last_user") or ""
         self.form.usernameEdit.setText(str(last))
         (self.form.passwordEdit if last else self.form.usernameEdit).setFocus()
-        self.form.buttonBox.accepted.disconnect()
-        self.form.buttonBox.accepted.connect(self._try_sign_in)
 
     def _language_changed(self) -> None:
         from ..i18n import install_translators
@@ -49,21 +47,56 @@ class SignInDialog(QDialog):
 
         return QApplication.instance()
 
+    def accept(self) -> None:
+        """OK (wired to accept by the form) signs in; the dialog closes only on success.
+
+        Overridden rather than disconnecting the form's connection: in PySide6 6.12 a bare
+        ``signal.disconnect()`` drops a reference to ``True`` on every call, and enough of
+        them crash the interpreter when it exits.
+        """
+        self._try_sign_in()
+
     def _try_sign_in(self) -> None:
         import os
 
         os.environ["STATION_DESK_LANG"] = self.lang
+        password = self.form.passwordEdit.text()
         try:
-            self.actor = accounts.authenticate(self.form.usernameEdit.text(),
-                                               self.form.passwordEdit.text())
+            actor = accounts.authenticate(self.form.usernameEdit.text(), password)
         except StationError as error:
-            self.form.errorLabel.setText(describe_error(error, self.lang))
-            self.form.errorLabel.show()
-            self.form.passwordEdit.selectAll()
-            self.form.passwordEdit.setFocus()
+            self._refuse(describe_error(error, self.lang))
             return
-        uistate.put("signin/last_user", self.actor.username)
-        self.accept()
+        if actor.role == "kiosk":
+            self._refuse(self.tr("The kiosk account opens only the front-desk sign-in screen, "
+                                 "not the office window."))
+            return
+        if accounts.must_change_password(actor) and not self._choose_new_password(actor, password):
+            return
+        self.actor = actor
+        uistate.put("signin/last_user", actor.username)
+        super().accept()
+
+    def _refuse(self, message: str) -> None:
+        self.form.errorLabel.setText(message)
+        self.form.errorLabel.show()
+        self.form.passwordEdit.selectAll()
+        self.form.passwordEdit.setFocus()
+
+    def _choose_new_password(self, actor: Actor, old_password: str) -> bool:
+        """A password the head set is replaced by the person's own before they start."""
+        from ...core.errors import ValidationError
+        from .form_dialog import Field, FormDialog
+
+        fields = [Field("new", self.tr("New password"), "password"),
+                  Field("again", self.tr("New password again"), "password")]
+
+        def save(values: dict) -> bool:
+            if values["new"] != values["again"]:
+                raise ValidationError("password_mismatch")
+            accounts.change_own_password(actor, old_password, values["new"])
+            return True
+
+        return bool(FormDialog.ask(self, self.tr("Choose your own password"), fields, None, save))
 
     @classmethod
     def ask(cls, parent: QWidget | None, station_name: str, lang: str) -> Actor | None:
