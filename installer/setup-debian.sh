@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up Station Desk from a source checkout on Debian 12 (Python 3.11), then run it or test it.
 #
-#   bash installer/setup-debian.sh run  [station-desk options]   install into .venv and start
+#   bash installer/setup-debian.sh run  [--db PATH] [--lang en]   install into .venv and start the window
 #   bash installer/setup-debian.sh test [pytest arguments]       install with tests, run pytest
 #
 # Both modes first install the Debian packages that are missing (python3-venv, the libraries
@@ -109,25 +109,16 @@ install_program() {   # pip install "." or ".[test]": never editable, so the whe
     "$VENV/bin/python" -m pip install -q "$ROOT$1"
 }
 
-has_data() {   # does the database the program will open already hold a station or accounts?
-    local info
-    info="$("$VENV/bin/station-desk" --lang en "$@" info 2>/dev/null)" || return 1
-    ! { grep -qE '^Station +—' <<<"$info" && grep -qE '^Accounts +0$' <<<"$info"; }
-}
-
 start_program() {
-    # Foundation II: this line becomes `exec "$VENV/bin/station-desk" "$@" gui`.
-    "$VENV/bin/station-desk" "$@" info
+    # The window. On an empty database it opens the first-run dialog, which sets up the
+    # station or loads the demo station when asked. Options (--db, --lang) go to the window.
+    exec "$VENV/bin/station-desk-gui" "$@"
 }
 
 run_mode() {
     system_packages
     make_venv
     install_program ""
-    if ! has_data "$@"; then
-        say "No station in the database yet: loading the demo station"
-        "$VENV/bin/station-desk" "$@" demo
-    fi
     start_program "$@"
 }
 

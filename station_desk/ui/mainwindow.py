@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.station_label = QLabel()
         self.station_label.setObjectName("statusStation")
         actor = self.context.actor
-        self.user_label = QLabel(f"{actor.name}（{role_name(actor.role)}）")
+        self.user_label = QLabel(f"{actor.name} · {role_name(actor.role)}")
         self.user_label.setObjectName("statusUser")
         self.db_label = QLabel(self.context.location.describe())
         self.db_label.setObjectName("statusDatabase")
