@@ -30,8 +30,8 @@ w.grab().save(sys.argv[1])
 
 SIGN_IN = """
 import sys
+from station_desk.ui.app import create_application  # first, as the real entry point does
 from PySide6.QtCore import QEvent, QObject
-from station_desk.ui.app import create_application
 from station_desk.ui.i18n import choose_language
 from station_desk.core import db
 from station_desk.core.store import open_store
@@ -65,11 +65,16 @@ def timed(argv: list[str], env: dict) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep-env", action="store_true",
+                        help="keep PYTHONDONTWRITEBYTECODE if set (every run compiles every module)")
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # An installed program has its bytecode compiled at install time; this sandbox sets
     # PYTHONDONTWRITEBYTECODE, which would make every run compile every module again.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not args.keep_env:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    print("bytecode cache:", "off (as the environment says)" if env.get("PYTHONDONTWRITEBYTECODE")
+          else "on (as an installed program has it)")
     with tempfile.TemporaryDirectory() as tmp:
         dbfile = Path(tmp) / "station.sqlite3"
         png = Path(tmp) / "out.png"

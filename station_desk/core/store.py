@@ -8,11 +8,12 @@ from pathlib import Path
 
 import peewee
 
-from . import backup, db, migrations
-from .audit import record
+from . import db, migrations
 from .errors import BackupProblem, DatabaseProblem
-from .models import Staff
 from .roles import Actor, require
+
+# backup, audit and the models are imported where used: opening the store is on the
+# start-up path, and most starts need none of them.
 
 
 def open_store(location: db.Location, *, create: bool = True) -> peewee.Database:
@@ -27,6 +28,8 @@ def open_store(location: db.Location, *, create: bool = True) -> peewee.Database
         raise _with_backup_hint(problem, location) from problem
 
     def before_upgrade(found: int, target: int) -> None:
+        from . import backup
+
         if location.is_sqlite:
             backup.take_backup(location, "pre-migrate")
 
@@ -44,6 +47,8 @@ def open_store(location: db.Location, *, create: bool = True) -> peewee.Database
 
 
 def _with_backup_hint(problem: DatabaseProblem, location: db.Location) -> DatabaseProblem:
+    from . import backup
+
     if problem.code in ("db_damaged", "db_unreadable", "db_not_sqlite") and location.is_sqlite:
         good = backup.newest_good(location)
         problem.params["backup"] = str(good) if good else ""
@@ -76,6 +81,8 @@ def _known_actor(actor: Actor) -> Actor | None:
     A backup may predate the account doing the restore; the audit row's link to
     a missing staff row would break its foreign key, so the row then names them only.
     """
+    from .models import Staff
+
     if actor.staff_id is None:
         return actor
     known = Staff.select().where(
@@ -90,6 +97,9 @@ def restore(location: db.Location, source: Path, actor: Actor | None) -> Restore
     damaged, moved aside as ``.damaged``, never overwritten); then the copy is
     written in, upgraded if it is older, and the restore is audited.
     """
+    from . import backup
+    from .audit import record
+
     require(actor, "backup.restore")
     if not location.is_sqlite:
         raise DatabaseProblem("backup_sqlite_only")

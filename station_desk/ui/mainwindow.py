@@ -16,12 +16,9 @@ from PySide6.QtWidgets import (
 from ..core.services.station import get_station
 from . import uistate
 from .context import AppContext
+from .labels import role_name
+from .pages import PAGES
 from .pages.base import Page
-from .pages.home import HomePage
-from .pages.settings import SettingsPage, role_name
-
-# Sidebar order; each feature adds its page class here as it lands.
-PAGE_CLASSES: list[type[Page]] = [HomePage, SettingsPage]
 
 
 class MainWindow(QMainWindow):
@@ -43,11 +40,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         # Pages are built when first shown: start-up pays only for the first page.
-        self._page_classes = [c for c in PAGE_CLASSES if c.visible_for(context.actor)]
-        for page_class in self._page_classes:
+        self._entries = [entry for entry in PAGES if entry.visible_for(context.actor)]
+        for entry in self._entries:
             self.stack.addWidget(QWidget())
-            item = QListWidgetItem(page_class.title())
-            item.setData(Qt.ItemDataRole.UserRole, page_class.name)
+            item = QListWidgetItem(entry.title())
+            item.setData(Qt.ItemDataRole.UserRole, entry.name)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._show_row)
         context.bridge.changed.connect(self._on_changed)
@@ -77,13 +74,13 @@ class MainWindow(QMainWindow):
         self.station_label.setText(name)
 
     def page_names(self) -> list[str]:
-        return [c.name for c in self._page_classes]
+        return [c.name for c in self._entries]
 
     def page(self, name: str) -> Page:
         """The page called ``name``, built now if it has not been shown yet."""
         if name not in self.pages:
             index = self.page_names().index(name)
-            page = self._page_classes[index](self.context)
+            page = self._entries[index].load()(self.context)
             navigate = getattr(page, "navigate", None)
             if navigate is not None:
                 navigate.connect(self.show_page)
@@ -95,8 +92,8 @@ class MainWindow(QMainWindow):
         return self.pages[name]
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(self._page_classes):
-            self.stack.setCurrentWidget(self.page(self._page_classes[row].name))
+        if 0 <= row < len(self._entries):
+            self.stack.setCurrentWidget(self.page(self._entries[row].name))
 
     def show_page(self, name: str, section: str = "") -> None:
         if name not in self.page_names():

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QTableView
 from station_desk.core.models import Category, Station, Tier, Village
 from station_desk.core.services import accounts
 from station_desk.ui.dialogs.form_dialog import FormDialog
-from station_desk.ui.mainwindow import PAGE_CLASSES
+from station_desk.ui.pages import PAGES
 
 
 def _actor(username):
@@ -36,7 +36,7 @@ def test_sign_in_dialog(demo_store, qtbot, monkeypatch):
 def test_every_page_shows_its_content(demo_store, make_window, qtbot):
     window = make_window(demo_store, _actor("liuliping"))
     assert window.windowTitle().startswith("石滩镇第一社工服务站")
-    assert window.sidebar.count() == len(PAGE_CLASSES)
+    assert window.sidebar.count() == len(PAGES)
     home = window.page("home")
     assert "刘丽萍" in home.greeting.text()
     assert home.villages_card.value_label.text() == "26"

@@ -1,0 +1,44 @@
+"""The sidebar's pages, in order. Each feature adds its entry here as it lands.
+
+Pages are imported and built when first shown, so start-up pays only for the first.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from ...core.roles import STAFF_ROLES, Actor
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    name: str
+    class_name: str  # in station_desk.ui.pages.<name>
+    roles: tuple[str, ...] = STAFF_ROLES
+
+    def visible_for(self, actor: Actor) -> bool:
+        return actor.role in self.roles
+
+    def title(self) -> str:
+        return page_title(self.name)
+
+    def load(self) -> type:
+        module = importlib.import_module(f"{__name__}.{self.name}")
+        return getattr(module, self.class_name)
+
+
+def page_title(name: str) -> str:
+    titles = {
+        "home": QCoreApplication.translate("HomePage", "Home"),
+        "settings": QCoreApplication.translate("SettingsPage", "Settings"),
+    }
+    return titles[name]
+
+
+PAGES = [
+    PageEntry("home", "HomePage"),
+    PageEntry("settings", "SettingsPage"),
+]

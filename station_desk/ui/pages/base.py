@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ...core.roles import Actor
 from ..context import AppContext
 
 
@@ -19,14 +18,6 @@ class Page(QWidget):
         self.context = context
         self.setObjectName(f"page_{self.name}")
         self._stale = True
-
-    @classmethod
-    def title(cls) -> str:
-        raise NotImplementedError
-
-    @classmethod
-    def visible_for(cls, actor: Actor) -> bool:
-        return actor.role != "kiosk"
 
     def refresh(self) -> None:
         """Reload what the page shows from the services."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ...core.roles import SOCIAL_WORKER
@@ -16,10 +16,6 @@ class HomePage(Page):
     name = "home"
     watches = frozenset({"village", "staff", "station", "backup"})
     navigate = Signal(str, str)  # page name, section
-
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("HomePage", "Home")
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -31,29 +31,9 @@ from ...core.services import accounts, station
 from ...core.services.settings import set_setting
 from ...core.validate import mask_phone
 from ..dialogs.form_dialog import Field, FormDialog
+from ..labels import kind_name, role_name, yes_no
 from ..models.table import Column, RowsTableModel
 from .base import Page
-
-
-def _yes_no(value: bool) -> str:
-    return QCoreApplication.translate("SettingsPage", "Yes") if value else QCoreApplication.translate("SettingsPage", "No")
-
-
-def role_name(role: str) -> str:
-    return {
-        "head": QCoreApplication.translate("SettingsPage", "Station head"),
-        "social_worker": QCoreApplication.translate("SettingsPage", "Social worker"),
-        "front_desk": QCoreApplication.translate("SettingsPage", "Front desk"),
-        "kiosk": QCoreApplication.translate("SettingsPage", "Kiosk"),
-    }.get(role, role)
-
-
-def kind_name(kind: str) -> str:
-    return {
-        "town": QCoreApplication.translate("SettingsPage", "Town"),
-        "village": QCoreApplication.translate("SettingsPage", "Village / community"),
-        "group": QCoreApplication.translate("SettingsPage", "Villagers' group"),
-    }.get(kind, kind)
 
 
 def make_table(model: RowsTableModel, name: str) -> QTableView:
@@ -112,10 +92,6 @@ class TableTab(QWidget):
 class SettingsPage(Page):
     name = "settings"
     watches = frozenset({"station", "village", "category", "tier", "staff", "setting", "backup"})
-
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("SettingsPage", "Settings")
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)
@@ -236,7 +212,7 @@ class SettingsPage(Page):
             Column(self.tr("Kind"), lambda r: kind_name(r.kind)),
             Column(self.tr("Belongs to"), lambda r: r.parent_name),
             Column(self.tr("Social worker"), lambda r: r.social_worker_name),
-            Column(self.tr("In use"), lambda r: _yes_no(r.active), muted=lambda r: not r.active),
+            Column(self.tr("In use"), lambda r: yes_no(r.active), muted=lambda r: not r.active),
         ]
         tab = TableTab("villages", columns,
                        lambda: [r for r in station.list_villages() if r.kind != "group"],
@@ -331,7 +307,7 @@ class SettingsPage(Page):
         columns = [
             Column(self.tr("Order"), lambda c: c.sort_order, align_right=True),
             Column(self.tr("Category"), lambda c: c.name),
-            Column(self.tr("In use"), lambda c: _yes_no(c.active), muted=lambda c: not c.active),
+            Column(self.tr("In use"), lambda c: yes_no(c.active), muted=lambda c: not c.active),
             Column(self.tr("Note"), lambda c: c.note),
         ]
         tab = TableTab("categories", columns, station.list_categories, self.edits_station)
@@ -365,7 +341,7 @@ class SettingsPage(Page):
             Column(self.tr("Level"), lambda t: t.level, align_right=True),
             Column(self.tr("Tier"), lambda t: t.name),
             Column(self.tr("Visit every (days)"), lambda t: t.visit_interval_days, align_right=True),
-            Column(self.tr("In use"), lambda t: _yes_no(t.active), muted=lambda t: not t.active),
+            Column(self.tr("In use"), lambda t: yes_no(t.active), muted=lambda t: not t.active),
             Column(self.tr("Note"), lambda t: t.note),
         ]
         tab = TableTab("tiers", columns, station.list_tiers, self.edits_station)
@@ -403,7 +379,7 @@ class SettingsPage(Page):
             Column(self.tr("Name"), lambda s: s.name),
             Column(self.tr("Role"), lambda s: role_name(s.role)),
             Column(self.tr("Phone"), lambda s: mask_phone(s.phone)),
-            Column(self.tr("In use"), lambda s: _yes_no(s.active), muted=lambda s: not s.active),
+            Column(self.tr("In use"), lambda s: yes_no(s.active), muted=lambda s: not s.active),
             Column(self.tr("Last sign-in"), lambda s: (s.last_sign_in or "")[:16].replace("T", " ")),
         ]
         tab = TableTab("accounts", columns, accounts.list_staff, True)
