@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import peewee
-from platformdirs import user_data_path
 
 from .errors import DatabaseProblem
 
@@ -70,6 +69,8 @@ class Location:
 
 
 def default_path() -> Path:
+    from platformdirs import user_data_path  # only when no --db was given
+
     return user_data_path(APP_NAME, appauthor=False) / "station.sqlite3"
 
 
@@ -77,7 +78,8 @@ def resolve(target: str | os.PathLike | None = None) -> Location:
     """Turn ``--db``, ``$STATION_DESK_DB`` or the default into a Location."""
     raw = os.fspath(target) if target is not None else os.environ.get(ENV_DB) or ""
     if not raw:
-        return Location(url=f"sqlite:///{default_path()}", kind="sqlite", path=default_path())
+        path = default_path()
+        return Location(url=f"sqlite:///{path}", kind="sqlite", path=path)
     if raw.startswith(("postgresql://", "postgres://", "postgresext://")):
         return Location(url=raw, kind="postgresql")
     if raw.startswith("sqlite:///"):
