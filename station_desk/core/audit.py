@@ -94,6 +94,14 @@ def updated(actor: Actor | None, instance: peewee.Model, before: dict, note: str
         record(actor, "update", instance._meta.table_name, instance.get_id(), old, new, note)
 
 
+def saved(actor: Actor | None, instance: peewee.Model, before: dict | None, note: str = "") -> None:
+    """After saving ``instance``: a create row when ``before`` is None, else an update row."""
+    if before is None:
+        created(actor, instance, note=note)
+    else:
+        updated(actor, instance, before, note)
+
+
 def deleted(actor: Actor | None, instance: peewee.Model, note: str = "") -> AuditLog:
     return record(actor, "delete", instance._meta.table_name, instance.get_id(),
                   old=values_of(instance), note=note)

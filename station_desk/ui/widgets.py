@@ -47,6 +47,16 @@ class Card(QFrame):
         super().mouseReleaseEvent(event)
 
 
+def error_label() -> QLabel:
+    """The red line under a form that says, in the user's language, why it was refused."""
+    label = QLabel()
+    label.setObjectName("errorLabel")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828;")
+    label.hide()
+    return label
+
+
 def heading(text: str, level: int = 1) -> QLabel:
     label = QLabel(text)
     label.setObjectName("heading" if level == 1 else "subheading")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import peewee
 
 from .. import validate
-from ..audit import created, updated, values_of
+from ..audit import created, saved, updated, values_of
 from ..clock import stamp
 from ..errors import ValidationError
 from ..models import VILLAGE_KINDS, Category, Staff, Station, Tier, Village
@@ -45,10 +45,7 @@ def save_station(actor: Actor, *, name: str, organisation: str = "", address: st
             raise ValidationError("not_a_head", field="head", name=head.name)
     station.head = head_id
     station.save()
-    if before is None:
-        created(actor, station)
-    else:
-        updated(actor, station, before)
+    saved(actor, station, before)
     return station
 
 
@@ -191,10 +188,7 @@ def save_category(actor: Actor, category_id: int | None = None, *, name: str,
         category.sort_order = (Category.select(peewee.fn.MAX(Category.sort_order)).scalar() or 0) + 1
     category.note = clean_text(note, "note", required=False)
     category.save()
-    if before is None:
-        created(actor, category)
-    else:
-        updated(actor, category, before)
+    saved(actor, category, before)
     return category
 
 
@@ -227,8 +221,5 @@ def save_tier(actor: Actor, tier_id: int | None = None, *, level: int, name: str
     tier.active = bool(active)
     tier.note = clean_text(note, "note", required=False)
     tier.save()
-    if before is None:
-        created(actor, tier)
-    else:
-        updated(actor, tier, before)
+    saved(actor, tier, before)
     return tier

@@ -19,6 +19,7 @@ from ...core.errors import StationError, ValidationError
 from ...core.roles import Actor
 from ...core.services.setup import first_run
 from ...messages import describe_error
+from ..widgets import error_label
 
 
 class FirstRunDialog(QDialog):
@@ -65,11 +66,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Password again"), self.password_again)
         layout.addWidget(box)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.hide()
+        self.error_label = error_label()
         layout.addWidget(self.error_label)
 
         row = QHBoxLayout()
