@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>One village or community per line</source>
-        <translation>每行一个村（社区）</translation>
+        <translation>每行一个村居</translation>
     </message>
     <message>
         <source>Station name</source>
@@ -33,11 +33,11 @@
     </message>
     <message>
         <source>Town or street</source>
-        <translation>镇（街道）</translation>
+        <translation>镇街</translation>
     </message>
     <message>
         <source>Villages</source>
-        <translation>村（社区）</translation>
+        <translation>村居</translation>
     </message>
     <message>
         <source>Head&apos;s name</source>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>Villages and communities</source>
-        <translation>村（社区）</translation>
+        <translation>村居</translation>
     </message>
     <message>
         <source>Social workers on duty</source>
@@ -113,6 +113,10 @@
     <message>
         <source>None yet</source>
         <translation>尚无</translation>
+    </message>
+    <message>
+        <source>Never backed up: back up now</source>
+        <translation>从未备份，请立即备份</translation>
     </message>
     <message>
         <source>More than a day ago</source>
@@ -319,11 +323,11 @@
     </message>
     <message>
         <source>Town</source>
-        <translation>镇（街道）</translation>
+        <translation>镇街</translation>
     </message>
     <message>
         <source>Village / community</source>
-        <translation>村（社区）</translation>
+        <translation>村居</translation>
     </message>
     <message>
         <source>Villagers&apos; group</source>
@@ -339,7 +343,7 @@
     </message>
     <message>
         <source>Villages</source>
-        <translation>村（社区）</translation>
+        <translation>村居</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -419,7 +423,7 @@
     </message>
     <message>
         <source>Add village</source>
-        <translation>添加村（社区）</translation>
+        <translation>添加村居</translation>
     </message>
     <message>
         <source>Edit</source>
@@ -434,6 +438,10 @@
         <translation>（无人）</translation>
     </message>
     <message>
+        <source>%1 (not active)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -443,7 +451,7 @@
     </message>
     <message>
         <source>Edit village</source>
-        <translation>编辑村（社区）</translation>
+        <translation>编辑村居</translation>
     </message>
     <message>
         <source>Preparing the responsibility list…</source>
@@ -502,6 +510,11 @@
     <message>
         <source>Username</source>
         <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>person</comment>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Role</source>
@@ -592,8 +605,8 @@
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <source>Backups are kept in %1: the newest few, plus one a day for 12 days, one a week for 10 weeks and one a month for 9 months.</source>
-        <translation>备份保存在 %1：保留最新的几份，另外 12 天内每天一份、10 周内每周一份、9 个月内每月一份。</translation>
+        <source>Backups are kept in %1: the newest %2, plus one a day for %3 days, one a week for %4 weeks and one a month for %5 months.</source>
+        <translation>备份保存在 %1：保留最新 %2 份，另外每天一份保留 %3 天、每周一份保留 %4 周、每月一份保留 %5 个月。</translation>
     </message>
     <message>
         <source>Automatic</source>

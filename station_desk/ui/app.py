@@ -32,6 +32,21 @@ def create_application(lang: str, argv: Sequence[str] | None = None) -> QApplica
     return app
 
 
+def install_error_hook(window) -> None:
+    """An unexpected error in a slot (a dropped PostgreSQL connection, a full disk) is shown
+    to the user and logged, instead of vanishing into a console nobody sees."""
+    import logging
+    import traceback
+
+    from . import ops
+
+    def hook(kind, error, tb) -> None:
+        logging.getLogger("station_desk").error("".join(traceback.format_exception(kind, error, tb)))
+        ops.show_error(window, error)
+
+    sys.excepthook = hook
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="station-desk-gui")
     parser.add_argument("--db", help="database file or postgresql://… URL")
@@ -40,7 +55,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def sign_in(location: db.Location, lang: str):
-    """First run or sign-in; returns the Actor, or None when the user quits."""
+    """First run or sign-in; returns (Actor, language), or None when the user quits."""
     from ..core.services import accounts
     from ..core.services.station import get_station
 
@@ -52,14 +67,14 @@ def sign_in(location: db.Location, lang: str):
             return None
         actor, demo_requested = answer
         if not demo_requested:
-            return actor
+            return actor, lang
         from . import ops
 
         if not ops.load_demo_blocking(None):
             return None
         from ..core.demo import PEOPLE
 
-        return accounts.actor_for(accounts.find_staff(PEOPLE[0][0]))
+        return accounts.actor_for(accounts.find_staff(PEOPLE[0][0])), lang
     from .dialogs.sign_in import SignInDialog
 
     record = get_station()
@@ -85,14 +100,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .mainwindow import MainWindow
     from .ops import DbWorker
 
-    actor = sign_in(location, lang)
-    if actor is None:
+    signed_in = sign_in(location, lang)
+    if signed_in is None:
         db.close()
         return 0
+    actor, lang = signed_in  # the language may have been changed at sign-in
     worker = DbWorker()
     worker.start()
     context = AppContext(location=location, actor=actor, lang=lang, worker=worker)
     window = MainWindow(context)
+    install_error_hook(window)
     window.restore_geometry()
     window.start_periodic_backups()
     window.show()

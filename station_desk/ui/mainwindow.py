@@ -62,7 +62,10 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.context.location.describe())
         self.db_label.setObjectName("statusDatabase")
         self.db_label.setToolTip(self.context.location.describe())
+        separator = QLabel("|")
+        separator.setObjectName("muted")
         bar.addWidget(self.station_label)
+        bar.addWidget(separator)
         bar.addWidget(self.user_label)
         bar.addPermanentWidget(self.db_label)
 

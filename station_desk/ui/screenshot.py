@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PAGES_HELP = "home, settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups], signin, first-run"
+PAGES_HELP = ("home, settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups"
+              "|.password], signin, first-run")
 
 
 def demo_location(db_arg: str | None):
@@ -35,13 +36,19 @@ def render(page: str, out: Path, size: tuple[int, int] = (1280, 800), lang: str 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ..core.models import Staff
     from ..core.services import accounts
     from ..core.services.station import get_station
     from .app import create_application
     from .i18n import choose_language
 
     lang = choose_language(lang)
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    # Show what a new PC shows, not this PC's remembered user name or window size.
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="station-desk-shot-"))
     app = create_application(lang)
     location = demo_location(db_arg)
     name, _, section = page.partition(".")
@@ -58,8 +65,9 @@ def render(page: str, out: Path, size: tuple[int, int] = (1280, 800), lang: str 
         from .context import AppContext
         from .mainwindow import MainWindow
 
-        head = Staff.select().where((Staff.role == "head") & (Staff.active == True)).order_by(Staff.id).first()  # noqa: E712
-        context = AppContext(location=location, actor=accounts.actor_for(head), lang=lang)
+        head = next(s for s in accounts.list_staff(include_inactive=False) if s.role == "head")
+        actor = accounts.actor_for(accounts.find_staff(head.username))
+        context = AppContext(location=location, actor=actor, lang=lang)
         widget = MainWindow(context)
         if name not in widget.page_names():
             raise SystemExit(f"unknown page {page!r}; pages: {PAGES_HELP}")

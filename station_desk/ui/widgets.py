@@ -38,8 +38,9 @@ class Card(QFrame):
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
         self.setProperty("warn", warn)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        for widget in (self, self.value_label, self.caption_label, self.note_label):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -75,5 +76,7 @@ QFrame#card[warn="true"] QLabel#cardValue { color: #e65100; }
 QLabel#cardCaption { font-size: 14px; color: #424242; }
 QLabel#cardNote { font-size: 12px; color: #757575; }
 QListWidget#sidebar { font-size: 15px; }
+QHeaderView::section { text-transform: none; }
+QPushButton { text-transform: none; }
 QListWidget#sidebar::item { padding: 10px 14px; }
 """

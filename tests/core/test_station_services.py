@@ -103,3 +103,19 @@ def test_writes_announce_changed_tables_after_commit(head):
     finally:
         unsubscribe()
     assert seen == [frozenset({"category"}), frozenset({"tier"})]
+
+
+def test_a_village_whose_worker_left_can_still_be_renamed(head):
+    from station_desk.core.models import Staff
+
+    worker = accounts.create_staff(head, "hhy", "黄海燕", "social_worker", "secret123")
+    town = station.add_village(head, code="T", name="石滩镇", kind="town")
+    village = station.add_village(head, code="V", name="麻车村", parent_id=town.id,
+                                  social_worker_id=worker.id)
+    Staff.update(active=False).where(Staff.id == worker.id).execute()
+    station.update_village(head, village.id, name="麻车新村")
+    assert station.list_villages(kind="village")[0].social_worker_id == worker.id
+    station.update_village(head, village.id, social_worker_id=None)
+    with pytest.raises(ValidationError) as err:  # but a worker who left can't be given it again
+        station.update_village(head, village.id, social_worker_id=worker.id)
+    assert err.value.code == "not_a_social_worker"

@@ -86,7 +86,7 @@ def list_villages(kind: str | None = None, include_inactive: bool = True) -> lis
     ]
 
 
-def _check_village(village: Village) -> None:
+def _check_village(village: Village, worker_before: int | None = None) -> None:
     if village.kind not in VILLAGE_KINDS:
         raise ValidationError("bad_village_kind", field="kind", value=village.kind)
     wanted = PARENT_KIND[village.kind]
@@ -101,7 +101,9 @@ def _check_village(village: Village) -> None:
         if parent.id == village.id:
             raise ValidationError("bad_village_parent", field="parent",
                                   kind=village.kind, parent_kind=parent.kind)
-    if village.social_worker_id is not None:
+    # The responsible worker is checked when it is set or changed: renaming a village whose
+    # worker has since left must not fail (``check`` reports that village instead).
+    if village.social_worker_id is not None and village.social_worker_id != worker_before:
         worker = get_or_fail(Staff, village.social_worker_id)
         if worker.role != SOCIAL_WORKER or not worker.active:
             raise ValidationError("not_a_social_worker", field="social_worker", name=worker.name)
@@ -150,7 +152,7 @@ def update_village(actor: Actor, village_id: int, **fields: object) -> Village:
     village = get_or_fail(Village, village_id)
     before = values_of(village)
     _apply_village(village, fields)
-    _check_village(village)
+    _check_village(village, worker_before=before["social_worker"])
     village.save()
     updated(actor, village, before)
     return village

@@ -126,6 +126,12 @@ class FormDialog(QDialog):
         except StationError as error:
             self.show_error(error)
             return
+        except Exception as error:  # e.g. the database went away: say so, keep what was typed
+            from ..ops import error_text
+
+            self.error_label.setText(error_text(error))
+            self.error_label.show()
+            return
         self.accept()
 
     @classmethod

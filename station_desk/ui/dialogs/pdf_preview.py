@@ -424,10 +424,12 @@ class PdfPreviewDialog(QDialog):
     # building -----------------------------------------------------------------------
 
     def _tool(self, icon: QStyle.StandardPixmap, tip: str, slot, shortcut=None) -> QToolButton:
+        # Words, not arrows: the theme draws the standard arrow icons nearly invisible.
         button = QToolButton(self)
-        button.setIcon(self.style().standardIcon(icon))
+        button.setText(tip)
         button.setToolTip(tip)
-        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setMinimumSize(32, 32)
         button.clicked.connect(slot)
         if shortcut is not None:
             action = QAction(self)
@@ -465,10 +467,6 @@ class PdfPreviewDialog(QDialog):
         self.zoom_in_button = self._tool(QStyle.StandardPixmap.SP_ArrowRight,
                                          self.tr("Zoom in"), self.zoom_in,
                                          QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_button.setText("−")
-        self.zoom_in_button.setText("+")
-        for button in (self.zoom_out_button, self.zoom_in_button):
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         bar.addWidget(self.previous_button)
         bar.addWidget(page_label)

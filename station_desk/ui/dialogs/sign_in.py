@@ -99,6 +99,10 @@ class SignInDialog(QDialog):
         return bool(FormDialog.ask(self, self.tr("Choose your own password"), fields, None, save))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, station_name: str, lang: str) -> Actor | None:
+    def ask(cls, parent: QWidget | None, station_name: str,
+            lang: str) -> tuple[Actor, str] | None:
+        """(who signed in, the language they chose), or None when they cancelled."""
         dialog = cls(parent, station_name, lang)
-        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return None
+        return dialog.actor, dialog.lang

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ...core.roles import SOCIAL_WORKER
@@ -33,9 +33,17 @@ class HomePage(Page):
         self.villages_card = Card(self.tr("Villages and communities"))
         self.workers_card = Card(self.tr("Social workers on duty"))
         self.backup_card = Card(self.tr("Last backup"))
+        actor = context.actor
         self.villages_card.clicked.connect(lambda: self.navigate.emit("settings", "villages"))
-        self.workers_card.clicked.connect(lambda: self.navigate.emit("settings", "accounts"))
-        self.backup_card.clicked.connect(lambda: self.navigate.emit("settings", "backups"))
+        # A card opens the list behind it only where this role has that list.
+        if actor.can("accounts.manage"):
+            self.workers_card.clicked.connect(lambda: self.navigate.emit("settings", "accounts"))
+        else:
+            self.workers_card.setCursor(Qt.CursorShape.ArrowCursor)
+        if actor.can("backup.run") and context.location.is_sqlite:
+            self.backup_card.clicked.connect(lambda: self.navigate.emit("settings", "backups"))
+        else:
+            self.backup_card.setCursor(Qt.CursorShape.ArrowCursor)
         for column, card in enumerate((self.villages_card, self.workers_card, self.backup_card)):
             grid.addWidget(card, 0, column)
         layout.addLayout(grid)
@@ -48,14 +56,14 @@ class HomePage(Page):
         row = QHBoxLayout()
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.setObjectName("backupNow")
-        self.backup_button.clicked.connect(self._backup_now)
+        self.backup_button.clicked.connect(self.back_up_now)
         self.backup_button.setVisible(context.actor.can("backup.run") and context.location.is_sqlite)
         row.addWidget(self.backup_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
 
-    def refresh(self) -> None:
+    def refresh(self, tables: frozenset[str] | None = None) -> None:
         actor = self.context.actor
         station = get_station()
         data = dashboard.summary(actor, self.context.location)
@@ -70,7 +78,8 @@ class HomePage(Page):
         if not self.context.location.is_sqlite:
             self.backup_card.set_value(self.tr("Server"), self.tr("PostgreSQL is backed up on the server"))
         elif data.last_backup is None:
-            self.backup_card.set_value(self.tr("None yet"), self.tr("Back up now"), warn=True)
+            self.backup_card.set_value(self.tr("None yet"), self.tr("Never backed up: back up now"),
+                                       warn=True)
         else:
             when = data.last_backup.strftime("%m-%d %H:%M")
             note = self.tr("More than a day ago") if data.backup_overdue else self.tr("Checked and kept")
@@ -79,9 +88,3 @@ class HomePage(Page):
             names = "、".join(data.my_villages) if data.my_villages else self.tr("none assigned yet")
             self.my_villages.setText(self.tr("My villages: %1").replace("%1", names))
             self.my_villages.show()
-
-    def _backup_now(self) -> None:
-        from .. import ops
-
-        operation = ops.backup_now(self, self.context.location, self.context.actor)
-        operation.finished.connect(lambda _path: self.context.bridge.changed.emit(frozenset({"backup"})))

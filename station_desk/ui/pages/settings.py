@@ -65,15 +65,26 @@ class TableTab(QWidget):
         layout.addLayout(self.buttons)
         layout.addWidget(self.view)
         self.can_edit = can_edit
+        self.row_buttons: list[QPushButton] = []  # enabled only while a row is selected
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
-    def add_button(self, text: str, slot: Callable[[], None], name: str) -> QPushButton:
+    def add_button(self, text: str, slot: Callable[[], None], name: str,
+                   needs_row: bool = False) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(slot)
         button.setVisible(self.can_edit)
+        if needs_row:
+            self.row_buttons.append(button)
+            button.setEnabled(False)
         self.buttons.addWidget(button)
         return button
+
+    def _selection_changed(self, *_args) -> None:
+        has_row = self.selected() is not None and self.view.selectionModel().hasSelection()
+        for button in self.row_buttons:
+            button.setEnabled(has_row)
 
     def finish_buttons(self) -> None:
         self.buttons.addStretch(1)
@@ -85,8 +96,15 @@ class TableTab(QWidget):
     def edit_selected(self) -> None:
         """Overridden by tabs that edit rows."""
 
+    def with_selected(self, handler: Callable[[object], None]) -> None:
+        """Call ``handler(row)`` for the selected row; nothing when no row is selected."""
+        row = self.selected()
+        if row is not None and self.view.selectionModel().hasSelection():
+            handler(row)
+
     def refresh(self) -> None:
         self.model.set_rows(self._load())
+        self._selection_changed()
 
 
 class SettingsPage(Page):
@@ -125,14 +143,24 @@ class SettingsPage(Page):
         if widget is not None:
             self.tabs.setCurrentWidget(widget)
 
-    def refresh(self) -> None:
-        self._load_station()
-        for key in ("villages", "categories", "tiers", "accounts", "backups"):
-            tab = self.sections.get(key)
-            if tab is not None:
-                tab.refresh()
-        if "rules" in self.sections:
-            self._load_rules()
+    # Which changed tables each part shows. Only the parts whose tables changed reload,
+    # so a periodic backup does not wipe a form someone is typing into.
+    SECTION_TABLES = {
+        "station": {"station"}, "villages": {"village", "staff"}, "categories": {"category"},
+        "tiers": {"tier"}, "accounts": {"staff", "village"}, "rules": {"setting"},
+        "backups": {"backup"},
+    }
+
+    def refresh(self, tables: frozenset[str] | None = None) -> None:
+        for key, watched in self.SECTION_TABLES.items():
+            if key not in self.sections or (tables is not None and not tables & watched):
+                continue
+            if key == "station":
+                self._load_station()
+            elif key == "rules":
+                self._load_rules()
+            else:
+                self.sections[key].refresh()
 
     # --- station -----------------------------------------------------------------------
 
@@ -218,19 +246,26 @@ class SettingsPage(Page):
                        lambda: [r for r in station.list_villages() if r.kind != "group"],
                        self.edits_station)
         tab.add_button(self.tr("Add village"), lambda: self._edit_village(None), "addVillage")
-        tab.add_button(self.tr("Edit"), lambda: self._edit_village(tab.selected()), "editVillage")
+        tab.add_button(self.tr("Edit"), lambda: tab.with_selected(self._edit_village), "editVillage",
+                       needs_row=True)
         printing = tab.add_button(self.tr("Print responsibility list…"), self._print_villages,
                                   "printVillages")
         printing.setVisible(True)  # everyone may print the list for the notice board
         tab.finish_buttons()
-        tab.edit_selected = lambda: self._edit_village(tab.selected())
+        tab.edit_selected = lambda: tab.with_selected(self._edit_village)
         return tab
 
-    def _village_fields(self) -> list[Field]:
+    def _village_fields(self, current=None) -> list[Field]:
         towns = [(v.id, v.name) for v in station.list_villages(kind="town")]
         workers = [(None, self.tr("(nobody)"))] + [
             (s.id, s.name) for s in accounts.list_staff(include_inactive=False)
             if s.role == "social_worker"]
+        if current is not None and current.social_worker_id is not None and \
+                current.social_worker_id not in [w for w, _ in workers]:
+            # Keep who is responsible now, even if that account was disabled: saving an
+            # unrelated change must not quietly take the village away from them.
+            workers.append((current.social_worker_id,
+                            self.tr("%1 (not active)").replace("%1", current.social_worker_name)))
         return [
             Field("code", self.tr("Code")),
             Field("name", self.tr("Name")),
@@ -267,7 +302,7 @@ class SettingsPage(Page):
             def save(v: dict):
                 return station.update_village(actor, row.id, **v)
             title = self.tr("Edit village")
-        FormDialog.ask(self, title, self._village_fields(), values, save)
+        FormDialog.ask(self, title, self._village_fields(row), values, save)
 
     def _print_villages(self) -> None:
         """Build the 村居责任分工表 in the background, warn about unprintable names, preview."""
@@ -277,7 +312,10 @@ class SettingsPage(Page):
         from ...core.reports import villages as report
         from .. import ops
 
-        out = Path(tempfile.mkdtemp(prefix="station-desk-")) / "villages.pdf"
+        if getattr(self, "_print_dir", None) is None:
+            # One folder for this page's printouts, removed with the page.
+            self._print_dir = tempfile.TemporaryDirectory(prefix="station-desk-")
+        out = Path(self._print_dir.name) / "villages.pdf"
         lang = self.context.lang
 
         def build():
@@ -312,9 +350,10 @@ class SettingsPage(Page):
         ]
         tab = TableTab("categories", columns, station.list_categories, self.edits_station)
         tab.add_button(self.tr("Add category"), lambda: self._edit_category(None), "addCategory")
-        tab.add_button(self.tr("Edit"), lambda: self._edit_category(tab.selected()), "editCategory")
+        tab.add_button(self.tr("Edit"), lambda: tab.with_selected(self._edit_category), "editCategory",
+                       needs_row=True)
         tab.finish_buttons()
-        tab.edit_selected = lambda: self._edit_category(tab.selected())
+        tab.edit_selected = lambda: tab.with_selected(self._edit_category)
         return tab
 
     def _edit_category(self, row) -> None:
@@ -346,9 +385,10 @@ class SettingsPage(Page):
         ]
         tab = TableTab("tiers", columns, station.list_tiers, self.edits_station)
         tab.add_button(self.tr("Add tier"), lambda: self._edit_tier(None), "addTier")
-        tab.add_button(self.tr("Edit"), lambda: self._edit_tier(tab.selected()), "editTier")
+        tab.add_button(self.tr("Edit"), lambda: tab.with_selected(self._edit_tier), "editTier",
+                       needs_row=True)
         tab.finish_buttons()
-        tab.edit_selected = lambda: self._edit_tier(tab.selected())
+        tab.edit_selected = lambda: tab.with_selected(self._edit_tier)
         return tab
 
     def _edit_tier(self, row) -> None:
@@ -376,7 +416,7 @@ class SettingsPage(Page):
     def _accounts_tab(self) -> QWidget:
         columns = [
             Column(self.tr("Username"), lambda s: s.username),
-            Column(self.tr("Name"), lambda s: s.name),
+            Column(self.tr("Name", "person"), lambda s: s.name),
             Column(self.tr("Role"), lambda s: role_name(s.role)),
             Column(self.tr("Phone"), lambda s: mask_phone(s.phone)),
             Column(self.tr("In use"), lambda s: yes_no(s.active), muted=lambda s: not s.active),
@@ -384,11 +424,12 @@ class SettingsPage(Page):
         ]
         tab = TableTab("accounts", columns, accounts.list_staff, True)
         tab.add_button(self.tr("Add account"), lambda: self._edit_staff(None), "addAccount")
-        tab.add_button(self.tr("Edit"), lambda: self._edit_staff(tab.selected()), "editAccount")
-        tab.add_button(self.tr("Reset password"), lambda: self._reset_password(tab.selected()),
-                       "resetPassword")
+        tab.add_button(self.tr("Edit"), lambda: tab.with_selected(self._edit_staff), "editAccount",
+                       needs_row=True)
+        tab.add_button(self.tr("Reset password"), lambda: tab.with_selected(self._reset_password),
+                       "resetPassword", needs_row=True)
         tab.finish_buttons()
-        tab.edit_selected = lambda: self._edit_staff(tab.selected())
+        tab.edit_selected = lambda: tab.with_selected(self._edit_staff)
         return tab
 
     def _role_choices(self) -> list[tuple[str, str]]:
@@ -398,7 +439,7 @@ class SettingsPage(Page):
         actor = self.context.actor
         if row is None:
             fields = [Field("username", self.tr("Username"), placeholder="huanghaiyan"),
-                      Field("name", self.tr("Name")),
+                      Field("name", self.tr("Name", "person")),
                       Field("role", self.tr("Role"), "choice", self._role_choices()),
                       Field("phone", self.tr("Phone")),
                       Field("password", self.tr("First password"), "password")]
@@ -409,7 +450,7 @@ class SettingsPage(Page):
             FormDialog.ask(self, self.tr("Add account"), fields, None, save)
             return
         fields = [Field("username", self.tr("Username"), read_only=True),
-                  Field("name", self.tr("Name")),
+                  Field("name", self.tr("Name", "person")),
                   Field("role", self.tr("Role"), "choice", self._role_choices()),
                   Field("phone", self.tr("Phone")), Field("active", self.tr("In use"), "bool")]
         values = {"username": row.username, "name": row.name, "role": row.role,
@@ -449,10 +490,11 @@ class SettingsPage(Page):
         form = QFormLayout()
         self.rule_widgets: dict[str, QSpinBox] = {}
         labels = self._rule_labels()
-        for key, spec in sorted(settings.REGISTRY.items()):
+        for key, spec in settings.REGISTRY.items():  # in the order they are declared
             if spec.kind is not int:
                 continue
             box = QSpinBox()
+            box.setMaximumWidth(140)
             box.setObjectName(f"rule_{key}")
             box.setRange(int(spec.minimum or 0), int(spec.maximum or 1_000_000))
             self.rule_widgets[key] = box
@@ -500,13 +542,18 @@ class SettingsPage(Page):
             Column(self.tr("File"), lambda b: b.path.name),
         ]
         tab = TableTab("backups", columns, lambda: backup.list_backups(location), True)
-        tab.add_button(self.tr("Back up now"), self._backup_now, "backupNow")
+        tab.add_button(self.tr("Back up now"), self.back_up_now, "backupNow")
         restore = tab.add_button(self.tr("Restore a backup…"), self._restore, "restoreBackup")
         restore.setVisible(self.context.actor.can("backup.restore"))
         tab.finish_buttons()
-        note = QLabel(self.tr("Backups are kept in %1: the newest few, plus one a day for 12 days, "
-                              "one a week for 10 weeks and one a month for 9 months.")
-                      .replace("%1", str(location.backup_dir)))
+        rules = settings.all_values()
+        note = QLabel(self.tr("Backups are kept in %1: the newest %2, plus one a day for %3 days, "
+                              "one a week for %4 weeks and one a month for %5 months.")
+                      .replace("%1", str(location.backup_dir))
+                      .replace("%2", str(rules["backup.keep_recent"]))
+                      .replace("%3", str(rules["backup.keep_daily"]))
+                      .replace("%4", str(rules["backup.keep_weekly"]))
+                      .replace("%5", str(rules["backup.keep_monthly"])))
         note.setWordWrap(True)
         note.setObjectName("muted")
         note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -523,11 +570,6 @@ class SettingsPage(Page):
             "pre-repair": self.tr("Before a repair"),
         }.get(reason, reason)
 
-    def _backup_now(self) -> None:
-        from .. import ops
-
-        operation = ops.backup_now(self, self.context.location, self.context.actor)
-        operation.finished.connect(lambda _path: self.context.bridge.changed.emit(frozenset({"backup"})))
 
     def _restore(self) -> None:
         from .. import ops
