@@ -15,12 +15,15 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee
+
 from .clock import now as clock_now
 from .db import SQLITE_MAGIC, Location
-from .errors import BackupProblem, DatabaseProblem
+from .errors import BackupProblem, DatabaseProblem, StationError
 
 NAME_RE = re.compile(r"^station-(\d{8})-(\d{6})(?:-([a-z0-9-]+))?\.sqlite3$")
 FORCED_REASONS = ("pre-restore", "pre-migrate", "pre-import", "pre-repair")
@@ -44,11 +47,43 @@ class Policy:
     monthly: int = 9
 
     @classmethod
-    def from_settings(cls) -> Policy:
-        from .settings import get
+    def from_settings(cls, get: Callable[[str], object] | None = None) -> Policy:
+        """The station's retention rules (``get`` reads one setting; default: the bound database)."""
+        if get is None:
+            from .settings import get
 
         return cls(recent=int(get("backup.keep_recent")), daily=int(get("backup.keep_daily")),
                    weekly=int(get("backup.keep_weekly")), monthly=int(get("backup.keep_monthly")))
+
+
+def policy_for(location: Location) -> Policy:
+    """The retention rules of the station whose copies are pruned.
+
+    Read through the bound database when it is this station's and open, else straight
+    from the file (a restore closes the connection first). Only when the rules can't be
+    read (an old schema, a locked or damaged file) do the declared defaults apply.
+    """
+    from . import db
+
+    try:
+        bound = db.database.obj
+        if isinstance(bound, peewee.SqliteDatabase) and not bound.is_closed() \
+                and Path(bound.database).resolve() == location.path.resolve():
+            return Policy.from_settings()
+        return _policy_from_file(location.path)
+    except (sqlite3.Error, peewee.DatabaseError, StationError, OSError, ValueError):
+        return Policy()
+
+
+def _policy_from_file(path: Path) -> Policy:
+    from .settings import decode
+
+    conn = _connect_ro(path)
+    try:
+        stored = dict(conn.execute("SELECT key, value FROM setting WHERE key LIKE 'backup.%'"))
+    finally:
+        conn.close()
+    return Policy.from_settings(lambda key: decode(key, stored.get(key)))
 
 
 def _fsync_dir(path: Path) -> None:
@@ -62,7 +97,10 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    from . import db
+
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                           timeout=db.BUSY_TIMEOUT_S)
 
 
 def verify(path: Path) -> int:
@@ -126,10 +164,12 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def take_backup(location: Location, reason: str = "manual", to: Path | None = None,
-                policy: Policy | None = None) -> Path:
+                policy: Policy | None = None, protect: Iterable[Path] = ()) -> Path:
     """Back up the station database; returns the checked copy's path.
 
     ``to`` is a file or folder elsewhere (a USB stick); copies there are not pruned.
+    Copies in the backup folder are pruned by ``policy`` (default: the station's own
+    rules, ``policy_for``), never the paths in ``protect`` (a restore's source).
     """
     if not location.is_sqlite:
         raise DatabaseProblem("backup_sqlite_only")
@@ -153,7 +193,7 @@ def take_backup(location: Location, reason: str = "manual", to: Path | None = No
         serial += 1
         target = folder / file_name(moment, f"{reason}-{serial}")
     copy_database(location.path, target)
-    prune(location, policy or Policy())
+    prune(location, policy or policy_for(location), protect)
     return target
 
 
@@ -196,12 +236,13 @@ def to_keep(backups: list[BackupInfo], policy: Policy, now: _dt.datetime) -> set
     return keep
 
 
-def prune(location: Location, policy: Policy) -> list[Path]:
+def prune(location: Location, policy: Policy, protect: Iterable[Path] = ()) -> list[Path]:
     backups = list_backups(location)
     keep = to_keep(backups, policy, clock_now().replace(tzinfo=None))
+    spared = {Path(p).resolve() for p in protect}
     removed = []
     for b in backups:
-        if b.path not in keep:
+        if b.path not in keep and b.path.resolve() not in spared:
             b.path.unlink(missing_ok=True)
             removed.append(b.path)
     return removed
@@ -250,7 +291,7 @@ def backup_if_due(location: Location) -> Path | None:
     from .settings import get
 
     if backup_due(location, int(get("backup.interval_minutes"))):
-        return take_backup(location, "auto", policy=Policy.from_settings())
+        return take_backup(location, "auto")
     return None
 
 

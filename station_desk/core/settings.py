@@ -59,13 +59,17 @@ def definition(key: str) -> SettingDef:
         raise ValidationError("setting_unknown", key=key) from exc
 
 
+def decode(key: str, stored: str | None) -> object:
+    """A stored JSON value for ``key`` checked against its declaration; None: the default."""
+    spec = definition(key)
+    return spec.default if stored is None else spec.coerce(json.loads(stored))
+
+
 def get(key: str) -> object:
     """The station's value for ``key``, or its declared default."""
-    spec = definition(key)
+    definition(key)
     row = Setting.get_or_none(Setting.key == key)
-    if row is None:
-        return spec.default
-    return spec.coerce(json.loads(row.value))
+    return decode(key, None if row is None else row.value)
 
 
 def all_values() -> dict[str, object]:

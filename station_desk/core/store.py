@@ -114,7 +114,8 @@ def restore(location: db.Location, source: Path, actor: Actor | None) -> Restore
     db.close()
     safety = damaged = None
     if target.exists() and _healthy(target):
-        safety = backup.take_backup(location, "pre-restore")
+        # The station's own retention rules prune the folder, and never the copy being restored.
+        safety = backup.take_backup(location, "pre-restore", protect={source})
         backup.restore_into(source, target)
     else:
         if target.exists():

@@ -351,3 +351,48 @@ def test_backup_due_when_an_edit_changes_no_row_count(store, head, clock):
 
 def test_backup_never_due_for_a_missing_database(location, clock):
     assert backup.backup_due(location, 30) is False
+
+
+# --- forced copies follow the station's rules ------------------------------------------------
+
+
+def _manual_copies(location, clock, count):
+    copies = []
+    for _ in range(count):
+        copies.append(backup.take_backup(location, policy=Policy(recent=50)))
+        clock.advance(minutes=1)
+    return copies
+
+
+def test_a_forced_backup_prunes_by_the_stations_rules(store, head, clock):
+    from station_desk.core.services.settings import set_setting
+
+    set_setting(head, "backup.keep_recent", 20)
+    copies = _manual_copies(store, clock, 12)
+
+    backup.take_backup(store, "pre-migrate")  # no policy given: the station's, not the defaults
+
+    assert {c for c in copies if c.exists()} == set(copies)
+
+
+def test_the_stations_rules_are_read_from_the_file_when_it_is_closed(store, head, clock):
+    from station_desk.core import db
+    from station_desk.core.services.settings import set_setting
+
+    set_setting(head, "backup.keep_recent", 3)
+    set_setting(head, "backup.keep_daily", 2)
+    db.close()
+    assert backup.policy_for(store) == Policy(recent=3, daily=2)
+
+
+def test_unreadable_rules_fall_back_to_the_defaults(location):
+    assert backup.policy_for(location) == Policy()  # no file at all
+
+
+def test_protected_copies_are_never_pruned(store, clock):
+    copies = _manual_copies(store, clock, 10)
+    oldest = copies[0]
+    backup.take_backup(store, policy=Policy(recent=2, daily=1, weekly=0, monthly=0),
+                       protect={oldest})
+    assert oldest.exists()
+    assert not copies[1].exists()

@@ -134,6 +134,28 @@ def test_restore_round_trip(store, head):
     assert "恢复后新增" in _category_names()
 
 
+def test_restoring_the_oldest_of_many_copies_keeps_it(store, head, monkeypatch):
+    """The pre-restore copy prunes the folder; the copy being restored must survive it."""
+    import datetime as dt
+
+    moment = [dt.datetime(2025, 3, 15, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))]
+    monkeypatch.setattr(backup, "clock_now", lambda: moment[0])
+    copies = []
+    for i in range(9):
+        station.save_category(head, name=f"类别{i}")
+        copies.append(backup.take_backup(store, policy=backup.Policy(recent=50)))
+        moment[0] += dt.timedelta(minutes=5)
+    oldest = copies[0]
+
+    result = restore(store, oldest, head)
+
+    assert result.restored_from == oldest
+    assert oldest.is_file()
+    backup.verify(oldest)
+    names = _category_names()
+    assert "类别0" in names and "类别1" not in names
+
+
 def test_restore_a_backup_older_than_the_restoring_account(store):
     """The head who restores may have been added after the copy was taken."""
     from station_desk.core.services import accounts
