@@ -65,14 +65,24 @@ class RestoreResult:
 
 
 def _healthy(path: Path) -> bool:
+    """True for a sound file, False for a damaged one; a lock is neither.
+
+    Another program holding the file (locked, busy) says nothing about its state, and
+    moving a sound live file aside because of it would lose no data but strand the
+    program using it: that raises ``db_locked`` instead.
+    """
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=db.BUSY_TIMEOUT_S)
         try:
-            return conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+            rows = conn.execute("PRAGMA quick_check(1)").fetchall()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except sqlite3.DatabaseError as exc:
+        if db.is_locked_error(exc):
+            raise DatabaseProblem("db_locked", path=str(path)) from exc
         return False
+    return [r[0] for r in rows] == ["ok"]
 
 
 def _known_actor(actor: Actor) -> Actor | None:

@@ -194,6 +194,32 @@ def test_restore_replaces_a_damaged_database_and_keeps_it_aside(store, head):
     assert _pragma("journal_mode") == "wal"
 
 
+def test_restore_onto_a_locked_database_leaves_it_in_place(store, head, monkeypatch):
+    """Another program holds the file: that is a lock to wait out, not damage to move aside."""
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.2)
+    station.save_category(head, name="困难退役军人")
+    copy = backup.take_backup(store)
+    station.save_category(head, name="锁定时的数据")
+    db.close()
+    other = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        other.execute("PRAGMA journal_mode=DELETE")
+        other.execute("BEGIN EXCLUSIVE")
+        other.execute("INSERT INTO category (name, active, sort_order, note) "
+                      "VALUES ('未提交', 1, 99, '')")
+        with pytest.raises(DatabaseProblem) as caught:
+            restore(store, copy, head)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert caught.value.code == "db_locked"
+    assert caught.value.params["path"] == str(store.path)
+    assert store.path.is_file()
+    assert list(store.path.parent.glob("*.damaged*")) == []
+    open_store(store, create=False)
+    assert "锁定时的数据" in _category_names()
+
+
 def test_restore_never_overwrites_an_earlier_damaged_copy(store, head):
     copy = backup.take_backup(store)
     earlier = store.path.with_name("station.sqlite3.damaged")
