@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -210,15 +211,24 @@ def connect_sqlite(path: Path, *, create: bool = True) -> peewee.SqliteDatabase:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseProblem("db_unreadable", path=str(path), detail=str(exc)) from exc
-    db = make_sqlite(path)
-    try:
-        db.connect()
-        # Touch the schema and run SQLite's own quick check: a damaged file is
-        # found here, with its name, not halfway through somebody's work.
-        row = db.execute_sql("PRAGMA quick_check(1)").fetchone()
-    except (sqlite3.Error, peewee.DatabaseError) as exc:
-        db.close()
-        raise explain_sqlite_error(exc, path) from exc
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        db = make_sqlite(path)
+        try:
+            db.connect()
+            # Touch the schema and run SQLite's own quick check: a damaged file is
+            # found here, with its name, not halfway through somebody's work.
+            row = db.execute_sql("PRAGMA quick_check(1)").fetchone()
+            break
+        except (sqlite3.Error, peewee.DatabaseError) as exc:
+            db.close()
+            # Two programs opening a new file at once: while one switches it to WAL,
+            # SQLite turns the other away at once (waiting could deadlock), so the busy
+            # timeout never applies. Try again until it would have run out.
+            if is_locked_error(exc) and time.monotonic() < deadline:
+                time.sleep(0.05)
+                continue
+            raise explain_sqlite_error(exc, path) from exc
     if row is None or row[0] != "ok":
         db.close()
         raise DatabaseProblem("db_damaged", path=str(path), detail=row[0] if row else "")

@@ -252,3 +252,86 @@ def test_another_programs_sqlite_file_is_refused_untouched(location, journal_mod
     wal = location.path.with_name("station.sqlite3-wal")
     assert not wal.exists() or wal.stat().st_size == 0
     assert_described(caught.value, str(location.path))
+
+
+# --- two programs starting at once ---------------------------------------------------------
+
+
+def _open_at_once(path: str, barrier, two_steps: bool, connect_first: bool) -> None:
+    """Runs in a child process: the office window and the kiosk starting together."""
+    if two_steps:
+        migrations.load_steps = lambda: [STEP1, STEP2]
+        migrations.latest_version = lambda: 2
+    if connect_first:
+        # Both connected, both about to read the version: the narrowest moment.
+        database = db.open_location(db.resolve(path))
+        real = migrations.current_version
+
+        def in_step(d):
+            if d.in_transaction():
+                return real(d)
+            found = real(d)
+            barrier.wait(timeout=60)
+            return found
+
+        migrations.current_version = in_step
+        try:
+            migrations.upgrade(database)
+        finally:
+            db.close()
+        return
+    barrier.wait(timeout=60)
+    try:
+        open_store(db.resolve(path))
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("two_steps", [False, True])
+@pytest.mark.parametrize("connect_first", [False, True])
+def test_two_programs_create_one_database_at_once(tmp_path, two_steps, connect_first):
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    for round_ in range(4):
+        path = tmp_path / f"round{round_}.sqlite3"
+        barrier = ctx.Barrier(2)
+        workers = [ctx.Process(target=_open_at_once,
+                               args=(str(path), barrier, two_steps, connect_first))
+                   for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=120)
+            if worker.is_alive():
+                worker.kill()
+                worker.join()
+        assert [w.exitcode for w in workers] == [0, 0], f"round {round_}"
+        with sqlite3.connect(path) as conn:
+            versions = [r[0] for r in conn.execute("SELECT version FROM schema_version")]
+            categories = conn.execute("SELECT COUNT(*) FROM category").fetchone()[0]
+        conn.close()
+        assert sorted(versions) == ([1, 2] if two_steps else [1])
+        assert categories == 17
+        assert list((tmp_path / f"round{round_}-backups").glob("*")) == []
+
+
+def test_a_step_applied_meanwhile_by_another_program_is_skipped(bare, monkeypatch):
+    """The version read before the steps is stale: another program upgraded since."""
+    migrations.upgrade(bare, steps=[STEP1])
+    real = migrations.current_version
+    reads = []
+
+    def stale_first(database):
+        reads.append(database.in_transaction())
+        return None if len(reads) == 1 else real(database)
+
+    monkeypatch.setattr(migrations, "current_version", stale_first)
+    calls = []
+    assert migrations.upgrade(bare, steps=[STEP1, STEP2],
+                              before_upgrade=lambda *a: calls.append(a)) == (None, 2)
+    monkeypatch.setattr(migrations, "current_version", real)
+    assert _versions(bare) == [1, 2]
+    assert bare.execute_sql("SELECT COUNT(*) FROM category").fetchone()[0] == 17
+    assert reads[1:] == [True, True]  # each step read the version inside its transaction
+    assert calls == []  # the program found no version: nothing of its own to back up

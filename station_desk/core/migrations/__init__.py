@@ -67,7 +67,13 @@ def upgrade(
     steps: Sequence[ModuleType] | None = None,
     before_upgrade: Callable[[int, int], None] | None = None,
 ) -> tuple[int | None, int]:
-    """Bring ``db`` to the newest schema; returns (version before, version after)."""
+    """Bring ``db`` to the newest schema; returns (version before, version after).
+
+    Another program may be opening the same file at this moment (the office window
+    and the kiosk start together). Each step runs in a write transaction (BEGIN
+    IMMEDIATE on SQLite) that reads the version again first and skips a step the
+    other program has applied meanwhile.
+    """
     steps = list(steps) if steps is not None else load_steps()
     target = len(steps)
     found = current_version(db)
@@ -75,8 +81,7 @@ def upgrade(
         raise DatabaseProblem(
             "db_newer", path=str(db.database), version=found, supported=target
         )
-    start = found or 0
-    if start == target:
+    if (found or 0) == target:
         return found, target
     if found is not None and before_upgrade is not None:
         before_upgrade(found, target)
@@ -84,8 +89,10 @@ def upgrade(
 
     history = _history_model(db)
     migrator = SchemaMigrator.from_database(db)
-    for step in steps[start:]:
+    for step in steps:
         with db.atomic():
+            if (current_version(db) or 0) >= step.VERSION:
+                continue
             if not history.table_exists():
                 db.create_tables([history])
             step.up(db, migrator)
