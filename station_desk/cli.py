@@ -82,16 +82,37 @@ def pad(value: object, width: int) -> str:
     return shown + " " * max(0, width - used)
 
 
-def read_password(ctx: Context, username: str, *, confirm: bool = False) -> str:
-    from .core.errors import AuthError, ValidationError
+ENV_PASSWORD = "STATION_DESK_PASSWORD"  # signing in with --user, nothing else
+ENV_NEW_PASSWORD = "STATION_DESK_NEW_PASSWORD"  # a password being set: init, user add, passwd
 
-    env = os.environ.get("STATION_DESK_PASSWORD")
+
+def read_password(ctx: Context, username: str) -> str:
+    """The password of ``--user`` for signing in: $STATION_DESK_PASSWORD or the terminal."""
+    from .core.errors import AuthError
+
+    env = os.environ.get(ENV_PASSWORD)
     if env:
         return env
     if not sys.stdin or not sys.stdin.isatty():
         raise AuthError("no_password")
-    first = getpass.getpass(text("password_prompt", ctx.lang, username=username))
-    if confirm and getpass.getpass(text("password_repeat", ctx.lang)) != first:
+    return getpass.getpass(text("password_prompt", ctx.lang, username=username))
+
+
+def read_new_password(ctx: Context, username: str) -> str:
+    """A password being set for ``username``: $STATION_DESK_NEW_PASSWORD or typed twice.
+
+    Never $STATION_DESK_PASSWORD: that is the signed-in person's own password, and a
+    new account must not get it by accident.
+    """
+    from .core.errors import AuthError, ValidationError
+
+    env = os.environ.get(ENV_NEW_PASSWORD)
+    if env:
+        return env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise AuthError("no_new_password")
+    first = getpass.getpass(text("new_password_prompt", ctx.lang, username=username))
+    if getpass.getpass(text("password_repeat", ctx.lang)) != first:
         raise ValidationError("password_mismatch")
     return first
 
@@ -105,7 +126,7 @@ def cmd_init(ctx: Context) -> int:
 
     open_store(ctx.location, create=True)
     a = ctx.args
-    password = read_password(ctx, a.head_username, confirm=True)
+    password = read_new_password(ctx, a.head_username)
     head = accounts.create_first_head(a.head_username, a.head_name, password, a.phone or "")
     station.save_station(accounts.actor_for(head), name=a.station, head_id=head.id)
     print(ctx.zh_en(f"已创建社工站“{a.station}”和站长账号 {head.username}：{ctx.location.describe()}",
@@ -244,12 +265,14 @@ def cmd_users(ctx: Context) -> int:
 
 def cmd_user(ctx: Context) -> int:
     from .core.errors import NotFound
+    from .core.roles import require
     from .core.services import accounts
 
     ctx.open()
+    require(ctx.actor, "accounts.manage")  # before anyone is asked to type a password
     a = ctx.args
     if a.user_command == "add":
-        password = read_password(ctx, a.username, confirm=True)
+        password = read_new_password(ctx, a.username)
         row = accounts.create_staff(ctx.actor, a.username, a.name, a.role, password, a.phone or "")
         print(ctx.zh_en(f"已添加账号 {row.username}（{role_label(row.role, ctx.lang)}），首次登录须改密码。",
                         f"Added account {row.username} ({role_label(row.role, ctx.lang)}); "
@@ -259,7 +282,7 @@ def cmd_user(ctx: Context) -> int:
     if staff is None:
         raise NotFound("not_found", table="staff", id=a.username)
     if a.user_command == "reset-password":
-        accounts.reset_password(ctx.actor, staff.id, read_password(ctx, a.username, confirm=True))
+        accounts.reset_password(ctx.actor, staff.id, read_new_password(ctx, a.username))
         print(ctx.zh_en(f"已重设 {staff.username} 的密码。", f"Password of {staff.username} reset."))
     else:
         active = None if a.active is None else a.active == "yes"

@@ -62,6 +62,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "password_mismatch": ("两次输入的密码不一致。", "The passwords do not match."),
     "no_password": ("需要密码：请在终端输入，或设置环境变量 STATION_DESK_PASSWORD。",
                     "A password is needed: type it in a terminal or set STATION_DESK_PASSWORD."),
+    "new_password_prompt": ("{username} 的新密码：", "New password for {username}: "),
+    "no_new_password": ("需要设置新密码：请在终端输入两次，或设置环境变量 STATION_DESK_NEW_PASSWORD"
+                        "（STATION_DESK_PASSWORD 只用于 --user 登录）。",
+                        "A new password is needed: type it twice in a terminal or set "
+                        "STATION_DESK_NEW_PASSWORD (STATION_DESK_PASSWORD is only for signing "
+                        "in with --user)."),
     # station and lookups
     "not_a_head": ("{name} 不是站长账号。", "{name} is not a head account."),
     "bad_village_kind": ("未知的村居类型“{value}”。", "Unknown village kind “{value}”."),

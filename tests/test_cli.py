@@ -18,6 +18,7 @@ def dbfile(tmp_path, monkeypatch):
     path = tmp_path / "station.sqlite3"
     monkeypatch.setenv("STATION_DESK_DB", str(path))
     monkeypatch.delenv("STATION_DESK_PASSWORD", raising=False)
+    monkeypatch.delenv("STATION_DESK_NEW_PASSWORD", raising=False)
     monkeypatch.delenv("STATION_DESK_LANG", raising=False)
     yield path
     db.close()
@@ -80,7 +81,7 @@ def test_sign_in_as_a_user(dbfile, capsys, monkeypatch):
 
 def test_user_management(dbfile, capsys, monkeypatch):
     run(capsys, "demo")
-    monkeypatch.setenv("STATION_DESK_PASSWORD", "welcome1")
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "welcome1")
     code, out, _ = run(capsys, "user", "add", "newbie", "--name", "新同事", "--role", "front_desk")
     assert code == 0 and "newbie" in out
     code, _, err = run(capsys, "user", "set", "liuliping", "--active", "no")
@@ -91,6 +92,53 @@ def test_user_management(dbfile, capsys, monkeypatch):
     assert code == 0
     code, out, _ = run(capsys, "audit", "--table", "staff", "--limit", "3")
     assert code == 0 and "reset_password" in out and "命令行" in out
+
+
+def _password_of(dbfile, username, password):
+    from station_desk.core.passwords import verify_password
+
+    db.close()
+    db.bind(db.make_sqlite(dbfile))
+    from station_desk.core.models import Staff
+
+    ok = verify_password(password, Staff.get(Staff.username == username).password_hash)
+    db.close()
+    return ok
+
+
+def test_the_sign_in_password_is_never_a_new_accounts(dbfile, capsys, monkeypatch):
+    """$STATION_DESK_PASSWORD signs --user in; a new password comes from elsewhere."""
+    run(capsys, "demo")
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
+    code, out, err = run(capsys, "--user", "liuliping", "user", "add", "newbie",
+                         "--name", "新同事", "--role", "front_desk")
+    assert code == 2 and "STATION_DESK_NEW_PASSWORD" in err
+    code, out, err = run(capsys, "--user", "liuliping", "user", "reset-password", "huanghaiyan")
+    assert code == 2 and "STATION_DESK_NEW_PASSWORD" in err
+    assert _password_of(dbfile, "huanghaiyan", "demo1234")
+
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "welcome1")
+    code, out, _ = run(capsys, "--user", "liuliping", "user", "add", "newbie",
+                       "--name", "新同事", "--role", "front_desk")
+    assert code == 0
+    assert _password_of(dbfile, "newbie", "welcome1")
+    assert not _password_of(dbfile, "newbie", "demo1234")
+
+
+def test_new_passwords_typed_at_the_terminal_are_asked_twice(dbfile, capsys, monkeypatch):
+    from station_desk import cli
+
+    run(capsys, "demo")
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")  # must not be used for the new one
+    monkeypatch.setattr(cli.sys.stdin, "isatty", lambda: True, raising=False)
+    typed = iter(["welcome1", "welcome2"])
+    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="": next(typed))
+    code, _, err = run(capsys, "user", "add", "newbie", "--name", "新同事", "--role", "front_desk")
+    assert code == 2 and "不一致" in err
+    typed = iter(["welcome1", "welcome1"])
+    code, _, _ = run(capsys, "user", "add", "newbie", "--name", "新同事", "--role", "front_desk")
+    assert code == 0
+    assert _password_of(dbfile, "newbie", "welcome1")
 
 
 def test_settings(dbfile, capsys):
@@ -107,7 +155,7 @@ def test_restore_round_trip(dbfile, capsys, monkeypatch):
     run(capsys, "demo")
     _, out, _ = run(capsys, "backup")
     copy = out.split("：", 1)[1].split("（")[0].strip()
-    monkeypatch.setenv("STATION_DESK_PASSWORD", "welcome1")
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "welcome1")
     run(capsys, "user", "add", "later", "--name", "后来者", "--role", "kiosk")
     code, out, _ = run(capsys, "restore", copy)
     assert code == 0 and "恢复前的数据已备份到" in out
