@@ -470,6 +470,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as error:  # the last line of defence: one line, details in the log
+        from .core import db
+
+        locked = db.locked_problem(error)
+        if locked is not None:  # a read (outside any service) waited out the busy timeout
+            print(describe_error(locked, lang), file=sys.stderr)
+            return EXIT_ERROR
         where = _log_crash()
         detail = f"{type(error).__name__}: {error}" + (f"（{where}）" if where else "")
         print(text("error", lang, detail=detail), file=sys.stderr)

@@ -177,6 +177,37 @@ def test_damaged_database_names_file_and_backup(dbfile, capsys):
     assert dbfile.read_bytes() == bytes(data)
 
 
+def test_a_locked_database_is_one_line_naming_the_file(dbfile, capsys, monkeypatch):
+    import sqlite3
+
+    run(capsys, "demo")
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.2)
+    other = sqlite3.connect(dbfile, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the kiosk is half-way through a write
+    try:
+        code, _, err = run(capsys, "settings", "backup.interval_minutes", "45")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 2 and str(dbfile) in err and "占用" in err
+    assert err.strip().count("\n") == 0
+
+
+def test_a_lock_outside_any_service_is_named_too(dbfile, capsys, monkeypatch):
+    import peewee
+
+    from station_desk.core import settings
+
+    run(capsys, "demo")
+
+    def locked():
+        raise peewee.OperationalError("database is locked")
+
+    monkeypatch.setattr(settings, "all_values", locked)
+    code, _, err = run(capsys, "--lang", "en", "settings")
+    assert code == 2 and str(dbfile) in err and "held by another program" in err
+
+
 def test_bad_urls_and_postgres_without_its_driver(capsys, monkeypatch):
     monkeypatch.delenv("STATION_DESK_DB", raising=False)
     code, _, err = run(capsys, "--db", "mysql://x/y", "info")

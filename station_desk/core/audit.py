@@ -109,9 +109,9 @@ def deleted(actor: Actor | None, instance: peewee.Model, note: str = "") -> Audi
 
 def sensitive_read(actor: Actor, table: str, row_id: int | None, what: str) -> AuditLog:
     """Record that ``actor`` saw sensitive data in full (a reveal, a full-ID export)."""
-    from .db import database
+    from .db import write_transaction
 
-    with database.atomic():
+    with write_transaction():
         return record(actor, "reveal", table, row_id, note=what)
 
 

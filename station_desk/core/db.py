@@ -13,6 +13,8 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -178,6 +180,36 @@ def _make_postgres(location: Location) -> peewee.Database:
 
 def is_locked_error(exc: BaseException) -> bool:
     return "locked" in str(exc).lower() or "busy" in str(exc).lower()
+
+
+def database_name() -> str:
+    """The bound database as messages name it: the SQLite file (or PostgreSQL's database)."""
+    return "" if database.obj is None else str(database.obj.database)
+
+
+def locked_problem(exc: BaseException) -> DatabaseProblem | None:
+    """``db_locked`` naming the bound file when ``exc`` is SQLite giving up on a lock."""
+    if isinstance(exc, (sqlite3.OperationalError, peewee.OperationalError)) \
+            and is_locked_error(exc):
+        return DatabaseProblem("db_locked", path=database_name())
+    return None
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """``database.atomic()`` (BEGIN IMMEDIATE on SQLite; a savepoint when nested).
+
+    Another program holding the write lock past the busy timeout becomes ``db_locked``
+    naming the file, not a bare OperationalError that reads as a crash.
+    """
+    try:
+        with database.atomic():
+            yield
+    except (sqlite3.OperationalError, peewee.OperationalError) as exc:
+        problem = locked_problem(exc)
+        if problem is None:
+            raise
+        raise problem from exc
 
 
 def explain_sqlite_error(exc: BaseException, path: Path) -> DatabaseProblem:

@@ -250,3 +250,49 @@ def test_another_writer_in_wal_mode_does_not_stop_opening(store, short_busy_time
         other.execute("ROLLBACK")
         other.close()
     assert len(names) == 17 and "未提交" not in names
+
+
+@pytest.fixture
+def writer_elsewhere(store):
+    """The kiosk holds the write lock (a write transaction it has not finished)."""
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def _locked(call) -> DatabaseProblem:
+    with pytest.raises(DatabaseProblem) as caught:
+        call()
+    return caught.value
+
+
+def test_a_write_blocked_past_the_busy_timeout_names_the_file(short_busy_timeout, store, head,
+                                                             writer_elsewhere):
+    problem = _locked(lambda: station.save_category(head, name="困难退役军人"))
+    assert problem.code == "db_locked"
+    assert problem.params["path"] == str(store.path)
+    assert_described(problem, str(store.path))
+
+
+def test_sign_in_and_reveals_blocked_by_a_lock_say_so(short_busy_timeout, store, head,
+                                                     writer_elsewhere):
+    from station_desk.core.audit import sensitive_read
+    from station_desk.core.services import accounts
+
+    for call in (lambda: accounts.authenticate("head", "secret123"),
+                 lambda: sensitive_read(head, "staff", None, "test"),
+                 lambda: accounts.create_first_head("other", "某某", "secret123")):
+        problem = _locked(call)
+        assert (problem.code, problem.params["path"]) == ("db_locked", str(store.path))
+
+
+def test_the_write_goes_through_once_the_lock_is_let_go(short_busy_timeout, store, head):
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    _locked(lambda: station.save_category(head, name="困难退役军人"))
+    other.execute("ROLLBACK")
+    other.close()
+    station.save_category(head, name="困难退役军人")
+    assert Category.select().where(Category.name == "困难退役军人").count() == 1

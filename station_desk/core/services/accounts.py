@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .. import validate
 from ..audit import created, record, updated, values_of
 from ..clock import stamp
-from ..db import database
+from ..db import write_transaction
 from ..errors import AuthError, ValidationError
 from ..models import Staff, Village
 from ..passwords import hash_password, verify_password
@@ -68,7 +68,7 @@ def has_accounts() -> bool:
 
 def create_first_head(username: str, name: str, password: str, phone: str = "") -> Staff:
     """The first run: the head's own account, allowed only while there are no accounts."""
-    with database.atomic():
+    with write_transaction():
         if has_accounts():
             raise ValidationError("accounts_exist")
         staff = Staff.create(
@@ -91,7 +91,7 @@ def authenticate(username: str, password: str) -> Actor:
     if not staff.active:
         raise AuthError("account_inactive", username=staff.username)
     actor = actor_for(staff)
-    with database.atomic():
+    with write_transaction():
         Staff.update(last_sign_in=stamp()).where(Staff.id == staff.id).execute()
         record(actor, "sign_in", "staff", staff.id)
     return actor

@@ -1,7 +1,8 @@
 """The ``writer`` decorator every writing service wears.
 
 It checks the actor's role before anything else, runs the body in one
-transaction (BEGIN IMMEDIATE on SQLite), and after the commit announces the
+transaction (BEGIN IMMEDIATE on SQLite; a lock held too long by another program
+is ``db_locked``), and after the commit announces the
 tables the body recorded in the audit log. ``WRITERS`` lists every writing
 service, so a test can call each of them as each role.
 """
@@ -16,7 +17,7 @@ import peewee
 
 from .. import events
 from ..audit import collecting
-from ..db import database
+from ..db import database, write_transaction
 from ..errors import ValidationError
 from ..roles import Actor, require
 
@@ -34,7 +35,7 @@ def writer(permission: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             with collecting() as tables:
                 outermost = not database.in_transaction()
                 try:
-                    with database.atomic():
+                    with write_transaction():
                         result = fn(actor, *args, **kwargs)
                 except peewee.IntegrityError as exc:
                     raise ValidationError("integrity", detail=str(exc)) from exc
