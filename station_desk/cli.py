@@ -121,17 +121,26 @@ def read_new_password(ctx: Context, username: str) -> str:
 
 
 def cmd_init(ctx: Context) -> int:
-    from .core.services import accounts, station
+    from .core.errors import ValidationError
+    from .core.services import accounts
+    from .core.services.setup import first_run
     from .core.store import open_store
 
     open_store(ctx.location, create=True)
+    if accounts.has_accounts():  # say so before asking for a password
+        raise ValidationError("accounts_exist")
     a = ctx.args
     password = read_new_password(ctx, a.head_username)
-    head = accounts.create_first_head(a.head_username, a.head_name, password, a.phone or "")
-    station.save_station(accounts.actor_for(head), name=a.station, head_id=head.id)
-    print(ctx.zh_en(f"已创建社工站“{a.station}”和站长账号 {head.username}：{ctx.location.describe()}",
-                    f"Created station “{a.station}” and head account {head.username}: "
-                    f"{ctx.location.describe()}"))
+    # One transaction: a station name that is too long leaves no account behind.
+    first_run(station_name=a.station, town_name=a.town or "", villages=a.village or [],
+              head_username=a.head_username, head_name=a.head_name, password=password,
+              phone=a.phone or "")
+    username = accounts.find_staff(a.head_username).username
+    villages = len([v for v in a.village or [] if v.strip()])
+    print(ctx.zh_en(f"已创建社工站“{a.station}”（{villages} 个村居）和站长账号 {username}："
+                    f"{ctx.location.describe()}",
+                    f"Created station “{a.station}” ({villages} villages) and head account "
+                    f"{username}: {ctx.location.describe()}"))
     return 0
 
 
@@ -391,6 +400,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--head-username", required=True, help="站长登录名")
     p.add_argument("--head-name", required=True, help="站长姓名")
     p.add_argument("--phone", help="站长电话")
+    p.add_argument("--town", help="镇街名称（默认同社工站名称）/ the town or street")
+    p.add_argument("--village", action="append", metavar="NAME",
+                   help="村居名称，可写多次 / a village or community; repeat for each")
     p = add("demo", cmd_demo, "向空数据库装入演示社工站 / fill an empty database with a demo station")
     p.add_argument("--seed", type=int, default=2026, help="随机种子 / random seed")
     p = add("backup", cmd_backup, "立即备份并校验 / take and check a backup now")

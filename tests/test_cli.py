@@ -141,6 +141,39 @@ def test_new_passwords_typed_at_the_terminal_are_asked_twice(dbfile, capsys, mon
     assert _password_of(dbfile, "newbie", "welcome1")
 
 
+def test_init_creates_the_station_in_one_go(dbfile, capsys, monkeypatch):
+    from station_desk.core.models import Staff, Station, Village
+
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "welcome1")
+    code, out, _ = run(capsys, "init", "--station", "石滩镇第一社工服务站", "--head-username",
+                       "liuliping", "--head-name", "刘丽萍", "--town", "石滩镇",
+                       "--village", "麻车村", "--village", "沙头村")
+    assert code == 0 and "liuliping" in out and "2 个村居" in out
+    db.bind(db.make_sqlite(dbfile))
+    assert Station.get().name == "石滩镇第一社工服务站"
+    assert [v.name for v in Village.select().order_by(Village.id)] == ["石滩镇", "麻车村", "沙头村"]
+    assert Staff.get().username == "liuliping"
+    db.close()
+    code, _, err = run(capsys, "init", "--station", "另一个", "--head-username", "x2",
+                       "--head-name", "某某")
+    assert code == 2 and "已有账号" in err
+
+
+def test_init_that_fails_leaves_no_account(dbfile, capsys, monkeypatch):
+    from station_desk.core.models import AuditLog, Staff
+
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "welcome1")
+    code, _, err = run(capsys, "init", "--station", "站" * 200, "--head-username", "liuliping",
+                       "--head-name", "刘丽萍")
+    assert code == 2 and "太长" in err
+    db.bind(db.make_sqlite(dbfile))
+    assert Staff.select().count() == 0 and AuditLog.select().count() == 0
+    db.close()
+    code, _, _ = run(capsys, "init", "--station", "石滩镇第一社工服务站", "--head-username",
+                     "liuliping", "--head-name", "刘丽萍")
+    assert code == 0
+
+
 def test_settings(dbfile, capsys):
     run(capsys, "demo")
     code, out, _ = run(capsys, "settings", "backup.interval_minutes", "45")

@@ -10,6 +10,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from . import events
+from .audit import collecting
+from .db import database, write_transaction
 from .errors import ValidationError
 from .models import Staff
 from .roles import Actor
@@ -59,14 +62,23 @@ def _phone(rng: random.Random) -> str:
 
 
 def fill(seed: int = 2026) -> DemoReport:
-    """Fill an empty database with a demo station; refuses one that has accounts."""
-    if accounts.has_accounts():
-        raise ValidationError("demo_not_empty")
-    rng = random.Random(seed)
-    head_user, head_name, _ = PEOPLE[0]
-    accounts.create_first_head(head_user, head_name, DEMO_PASSWORD, _phone(rng))
-    head = accounts.actor_for(Staff.get(Staff.username == head_user))
-    return _fill_station(head, rng)
+    """Fill an empty database with a demo station; refuses one that has accounts.
+
+    All or nothing: one transaction (each service's own becomes a savepoint), so a
+    failure half-way leaves the database as empty as it was.
+    """
+    outermost = not database.in_transaction()
+    with collecting() as tables, write_transaction():
+        if accounts.has_accounts():
+            raise ValidationError("demo_not_empty")
+        rng = random.Random(seed)
+        head_user, head_name, _ = PEOPLE[0]
+        accounts.create_first_head(head_user, head_name, DEMO_PASSWORD, _phone(rng))
+        head = accounts.actor_for(Staff.get(Staff.username == head_user))
+        report = _fill_station(head, rng)
+    if outermost:
+        events.publish(tables)
+    return report
 
 
 def _fill_station(head: Actor, rng: random.Random) -> DemoReport:

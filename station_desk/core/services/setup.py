@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..db import database
+from ..db import write_transaction
 from ..errors import ValidationError
 from ..roles import Actor
 from . import accounts, station
@@ -15,7 +15,7 @@ def first_run(*, station_name: str, town_name: str, villages: list[str], head_us
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise ValidationError("village_name_taken", field="villages", value="、".join(duplicates))
-    with database.atomic():
+    with write_transaction():
         staff = accounts.create_first_head(head_username, head_name, password, phone)
         head = accounts.actor_for(staff)
         station.save_station(head, name=station_name, head_id=staff.id)
