@@ -302,16 +302,20 @@ def cmd_user(ctx: Context) -> int:
 
 
 def cmd_audit(ctx: Context) -> int:
+    from .core.audit import masked_json
     from .core.models import AuditLog
     from .core.roles import require
 
     ctx.open()
     require(ctx.actor, "audit.view")
+    full = ctx.show_full("audit_log", "cli audit --full-ids")
     query = AuditLog.select().order_by(AuditLog.id.desc()).limit(ctx.args.limit)
     if ctx.args.table:
         query = query.where(AuditLog.table_name == ctx.args.table)
     for row in reversed(list(query)):
         change = row.new_values or row.old_values or ""
+        if not full:  # phones and ID numbers in old/new values, as in every other listing
+            change = masked_json(change)
         if len(change) > 90:
             change = change[:87] + "..."
         print(f"{row.at}  {pad(row.actor_name, 10)} {pad(row.action, 14)} {row.table_name}#{row.row_id or ''}"

@@ -174,6 +174,19 @@ def test_init_that_fails_leaves_no_account(dbfile, capsys, monkeypatch):
     assert code == 0
 
 
+def test_audit_masks_phones_unless_full_ids(dbfile, capsys):
+    run(capsys, "demo")
+    code, _, _ = run(capsys, "user", "set", "huanghaiyan", "--phone", "13912345678")
+    assert code == 0
+    code, out, _ = run(capsys, "audit", "--table", "staff")
+    assert code == 0 and "139****5678" in out and "13912345678" not in out
+    code, out, _ = run(capsys, "--full-ids", "audit", "--table", "staff")
+    assert code == 0 and "13912345678" in out
+    db.bind(db.make_sqlite(dbfile))
+    reveal = AuditLog.get(AuditLog.action == "reveal")
+    assert reveal.table_name == "audit_log" and "full-ids" in reveal.note
+
+
 def test_settings(dbfile, capsys):
     run(capsys, "demo")
     code, out, _ = run(capsys, "settings", "backup.interval_minutes", "45")

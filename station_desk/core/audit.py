@@ -19,6 +19,11 @@ from .roles import Actor
 
 # Values never copied into the log.
 SECRET_FIELDS = frozenset({"password_hash"})
+# Values the log keeps but shows masked unless full numbers are asked for (and that
+# asking is itself audited). A feature adds its own field names here; a key that
+# contains one of SENSITIVE_PARTS counts too ("guardian_phone", "spouse_id_number").
+SENSITIVE_FIELDS: set[str] = {"phone", "id_number"}
+SENSITIVE_PARTS = ("phone", "id_number")
 
 _touched: ContextVar[set[str] | None] = ContextVar("touched_tables", default=None)
 
@@ -44,6 +49,42 @@ def values_of(instance: peewee.Model, fields: list[str] | None = None) -> dict[s
         raw = instance.__data__.get(field.name)
         result[name] = _jsonable(raw)
     return result
+
+
+def is_sensitive(key: str) -> bool:
+    key = key.lower()
+    return key in SENSITIVE_FIELDS or any(part in key for part in SENSITIVE_PARTS)
+
+
+def _mask_one(key: str, value: object) -> object:
+    from .validate import mask_id, mask_phone
+
+    if isinstance(value, list):
+        return [_mask_one(key, v) for v in value]
+    if value is None or value == "":
+        return value
+    return mask_phone(str(value)) if "phone" in key.lower() else mask_id(str(value))
+
+
+def masked(values: object) -> object:
+    """Audit values with every sensitive field masked (nested dicts and lists too)."""
+    if isinstance(values, dict):
+        return {k: _mask_one(k, v) if is_sensitive(str(k)) else masked(v)
+                for k, v in values.items()}
+    if isinstance(values, list):
+        return [masked(v) for v in values]
+    return values
+
+
+def masked_json(text: str | None) -> str | None:
+    """A stored old/new value (JSON) as it may be shown without ``--full-ids``."""
+    if not text:
+        return text
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return text
+    return _dump(masked(values))
 
 
 def changed(old: dict[str, object], new: dict[str, object]) -> tuple[dict, dict]:
