@@ -163,13 +163,10 @@ def cmd_demo(ctx: Context) -> int:
 
 
 def cmd_backup(ctx: Context) -> int:
-    from .core import backup
-    from .core.roles import require
+    from .core.services.backups import take_manual
 
     ctx.open()
-    require(ctx.actor, "backup.run")
-    path = backup.take_backup(ctx.location, "manual", to=ctx.args.to,
-                              policy=backup.Policy.from_settings())
+    path = take_manual(ctx.actor, ctx.location, ctx.args.to)
     size = path.stat().st_size / 1024 / 1024
     print(ctx.zh_en(f"备份完成并已校验：{path}（{size:.1f} MB）",
                     f"Backup taken and checked: {path} ({size:.1f} MB)"))
@@ -410,7 +407,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo", cmd_demo, "向空数据库装入演示社工站 / fill an empty database with a demo station")
     p.add_argument("--seed", type=int, default=2026, help="随机种子 / random seed")
     p = add("backup", cmd_backup, "立即备份并校验 / take and check a backup now")
-    p.add_argument("--to", type=Path, help="备份到此文件或文件夹（如 U 盘）")
+    p.add_argument("--to", type=Path,
+                   help="备份到此文件或文件夹（如 U 盘）；仅限站长，记入审计日志 / head only, audited")
     add("backups", cmd_backups, "列出备份 / list backups")
     p = add("restore", cmd_restore, "从备份恢复（先备份当前数据）/ restore a backup")
     p.add_argument("path", help="备份文件")

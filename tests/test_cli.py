@@ -187,6 +187,23 @@ def test_audit_masks_phones_unless_full_ids(dbfile, capsys):
     assert reveal.table_name == "audit_log" and "full-ids" in reveal.note
 
 
+def test_backup_elsewhere_is_for_the_head_and_audited(dbfile, capsys, monkeypatch, tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    run(capsys, "demo")
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
+    code, _, err = run(capsys, "--user", "huanghaiyan", "backup", "--to", str(usb))
+    assert code == 2 and "无权" in err and list(usb.iterdir()) == []
+    code, _, _ = run(capsys, "--user", "huanghaiyan", "backup")
+    assert code == 0
+    code, out, _ = run(capsys, "backup", "--to", str(usb))
+    (copy,) = usb.iterdir()
+    assert code == 0 and str(copy) in out
+    db.bind(db.make_sqlite(dbfile))
+    export = AuditLog.get(AuditLog.action == "export")
+    assert str(copy) in export.new_values and export.actor_name == "命令行"
+
+
 def test_settings(dbfile, capsys):
     run(capsys, "demo")
     code, out, _ = run(capsys, "settings", "backup.interval_minutes", "45")

@@ -25,6 +25,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "account.own_password": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     # the store
     "backup.run": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    # a copy outside the station's backup folder carries every household's data away
+    "backup.export": frozenset({HEAD}),
     "backup.restore": frozenset({HEAD}),
     "demo.load": frozenset({HEAD}),
     "audit.view": frozenset({HEAD}),
