@@ -43,11 +43,15 @@ class Context:
     def zh_en(self, zh: str, en: str) -> str:
         return en if self.lang == "en" else zh
 
-    def open(self, *, create: bool = False) -> None:
+    def open(self, *, create: bool = False, need: str | None = None) -> None:
+        """Open the store and sign in; ``need`` is a permission the command can't do without."""
+        from .core.roles import require
         from .core.store import open_store
 
         open_store(self.location, create=create)
         self.actor = self.sign_in()
+        if need:
+            require(self.actor, need)
 
     def sign_in(self):
         from .core.errors import AuthError
@@ -56,7 +60,11 @@ class Context:
 
         if self.args.user:
             password = read_password(self, self.args.user)
-            return accounts.authenticate(self.args.user, password)
+            actor = accounts.authenticate(self.args.user, password)
+            # As in the window: a password the head set is only good for choosing one's own.
+            if actor.can("account.own_password") and accounts.must_change_password(actor):
+                raise AuthError("cli_must_change_password", username=actor.username)
+            return actor
         if not self.location.is_sqlite:
             raise AuthError("cli_needs_user")
         return CLI_ACTOR
@@ -176,7 +184,7 @@ def cmd_backup(ctx: Context) -> int:
 def cmd_backups(ctx: Context) -> int:
     from .core import backup
 
-    ctx.open()
+    ctx.open(need="station.view")
     items = backup.list_backups(ctx.location)
     if not items:
         print(ctx.zh_en(f"{ctx.location.backup_dir} 中还没有备份。",
@@ -210,7 +218,7 @@ def cmd_restore(ctx: Context) -> int:
 def cmd_check(ctx: Context) -> int:
     from .core.check import run_checks
 
-    ctx.open()
+    ctx.open(need="station.view")
     findings = run_checks(ctx.location)
     marks = {"ok": "✓", "warning": "!", "problem": "✗"}
     for f in findings:
@@ -230,7 +238,7 @@ def cmd_info(ctx: Context) -> int:
     from .core.models import Category, Staff, Tier, Village
     from .core.services.station import get_station
 
-    ctx.open()
+    ctx.open(need="station.view")
     st = get_station()
     newest = backup.list_backups(ctx.location)[:1]
     rows = [
@@ -258,7 +266,7 @@ def cmd_users(ctx: Context) -> int:
     from .core.services import accounts
     from .core.validate import mask_phone
 
-    ctx.open()
+    ctx.open(need="station.view")
     require(ctx.actor, "accounts.manage")
     full = ctx.show_full("staff", "cli users --full-ids")
     for s in accounts.list_staff():
@@ -298,12 +306,28 @@ def cmd_user(ctx: Context) -> int:
     return 0
 
 
+def cmd_passwd(ctx: Context) -> int:
+    """The signed-in person chooses their own password (the old one is the sign-in's)."""
+    from .core.errors import AuthError
+    from .core.services import accounts
+    from .core.store import open_store
+
+    if not ctx.args.user:
+        raise AuthError("passwd_needs_user")
+    open_store(ctx.location, create=False)
+    old = read_password(ctx, ctx.args.user)
+    actor = accounts.authenticate(ctx.args.user, old)
+    accounts.change_own_password(actor, old, read_new_password(ctx, actor.username))
+    print(ctx.zh_en(f"{actor.username} 的密码已更改。", f"Password of {actor.username} changed."))
+    return 0
+
+
 def cmd_audit(ctx: Context) -> int:
     from .core.audit import masked_json
     from .core.models import AuditLog
     from .core.roles import require
 
-    ctx.open()
+    ctx.open(need="station.view")
     require(ctx.actor, "audit.view")
     full = ctx.show_full("audit_log", "cli audit --full-ids")
     query = AuditLog.select().order_by(AuditLog.id.desc()).limit(ctx.args.limit)
@@ -334,7 +358,7 @@ PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tu
 
 
 def cmd_print(ctx: Context) -> int:
-    ctx.open()
+    ctx.open(need="station.view")
     write, unprintable = PRINTOUTS[ctx.args.what](ctx)
     for record, char in unprintable:
         print(ctx.zh_en(f"注意：{record} 含有打印字体没有的字“{char}”（U+{ord(char):04X}），将印成空白。",
@@ -349,7 +373,7 @@ def cmd_settings(ctx: Context) -> int:
     from .core import settings
     from .core.services.settings import set_setting
 
-    ctx.open()
+    ctx.open(need="station.view")
     if ctx.args.key:
         value = set_setting(ctx.actor, ctx.args.key, ctx.args.value)
         print(f"{ctx.args.key} = {value}")
@@ -430,6 +454,9 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("--role", choices=["head", "social_worker", "front_desk", "kiosk"])
     u.add_argument("--phone")
     u.add_argument("--active", choices=["yes", "no"])
+    add("passwd", cmd_passwd,
+        "更改 --user 账号自己的密码（新密码输入两次或取自 STATION_DESK_NEW_PASSWORD）"
+        " / change the --user account's own password")
     p = add("audit", cmd_audit, "查看审计日志 / show the audit log")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--table")

@@ -57,6 +57,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "another social worker first."),
     "cli_needs_user": ("PostgreSQL 数据库需要用 --user 指定账号登录。",
                        "A PostgreSQL database needs --user to sign in."),
+    "cli_must_change_password": ("账号 {username} 须先设置自己的密码：请运行 station-desk --user {username} passwd",
+                                 "Account {username} must choose its own password first: run "
+                                 "station-desk --user {username} passwd"),
+    "passwd_needs_user": ("passwd 更改登录账号自己的密码，请用 --user 指定账号：station-desk --user 登录名 passwd",
+                          "passwd changes the signed-in account's own password; name the "
+                          "account with --user: station-desk --user NAME passwd"),
     "password_prompt": ("{username} 的密码：", "Password for {username}: "),
     "password_repeat": ("再输入一次：", "Repeat it: "),
     "password_mismatch": ("两次输入的密码不一致。", "The passwords do not match."),

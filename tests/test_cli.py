@@ -70,13 +70,53 @@ def test_sign_in_as_a_user(dbfile, capsys, monkeypatch):
     code, _, err = run(capsys, "--user", "liuliping", "users")
     assert code == 2 and err.strip() == "用户名或密码不正确。"
     monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
+    # The head set this password: it is good only for choosing one's own.
+    code, _, err = run(capsys, "--user", "huanghaiyan", "backup")
+    assert code == 2 and "station-desk --user huanghaiyan passwd" in err
+    code, _, err = run(capsys, "passwd")
+    assert code == 2 and "--user" in err
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "changed1")
+    code, out, _ = run(capsys, "--user", "huanghaiyan", "passwd")
+    assert code == 0 and "huanghaiyan" in out
+    code, _, err = run(capsys, "--user", "huanghaiyan", "backup")
+    assert code == 2 and "不正确" in err  # the old password is gone
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "changed1")
     code, _, err = run(capsys, "--user", "huanghaiyan", "users")
     assert code == 2 and "无权" in err
     code, out, _ = run(capsys, "--user", "huanghaiyan", "backup")
     assert code == 0
+    code, out, _ = run(capsys, "--user", "huanghaiyan", "check")
+    assert code == 0
     code, _, err = run(capsys, "--user", "huanghaiyan", "--full-ids", "user", "add", "x1",
                        "--name", "某", "--role", "kiosk")
     assert code == 2 and "无权" in err
+
+
+@pytest.mark.parametrize("command", [
+    ["check"], ["info"], ["backups"], ["settings"], ["settings", "backup.keep_daily"],
+    ["print", "villages", "--out", "x.pdf"], ["users"], ["audit"], ["backup"], ["passwd"],
+])
+def test_the_kiosk_account_sees_nothing(dbfile, capsys, monkeypatch, tmp_path, command):
+    run(capsys, "demo")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "changed1")
+    code, out, err = run(capsys, "--user", "qiantai", *command)
+    assert code == 2 and "无权" in err and "kiosk" in err
+    assert out == "" and not (tmp_path / "x.pdf").exists()
+
+
+def test_failed_sign_ins_are_audited(dbfile, capsys, monkeypatch):
+    run(capsys, "demo")
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "wrong")
+    run(capsys, "--user", "liuliping", "info")
+    run(capsys, "--user", "nobody" * 30, "info")
+    db.bind(db.make_sqlite(dbfile))
+    rows = list(AuditLog.select().where(AuditLog.action == "sign_in_failed").order_by(AuditLog.id))
+    assert [r.actor_id for r in rows] == [None, None]
+    assert "liuliping" in rows[0].note and rows[0].row_id is not None
+    assert "nobody" in rows[1].note and rows[1].row_id is None
+    assert len(rows[1].note) < 120
 
 
 def test_user_management(dbfile, capsys, monkeypatch):
@@ -191,7 +231,10 @@ def test_backup_elsewhere_is_for_the_head_and_audited(dbfile, capsys, monkeypatc
     usb = tmp_path / "usb"
     usb.mkdir()
     run(capsys, "demo")
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "changed1")
     monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
+    run(capsys, "--user", "huanghaiyan", "passwd")
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "changed1")
     code, _, err = run(capsys, "--user", "huanghaiyan", "backup", "--to", str(usb))
     assert code == 2 and "无权" in err and list(usb.iterdir()) == []
     code, _, _ = run(capsys, "--user", "huanghaiyan", "backup")

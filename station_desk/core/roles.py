@@ -18,6 +18,7 @@ STAFF_ROLES = (HEAD, SOCIAL_WORKER, FRONT_DESK)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     # the station, its lookup tables and rules
+    "station.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     "station.edit": frozenset({HEAD}),
     "settings.edit": frozenset({HEAD}),
     # accounts

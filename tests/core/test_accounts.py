@@ -122,3 +122,42 @@ def test_passwords_reset_and_change(head):
     accounts.authenticate("lxy", "newer1234")
     assert "newer1234" not in "".join(
         (r.new_values or "") + (r.old_values or "") for r in AuditLog.select())
+
+
+def test_failed_sign_ins_are_audited(head):
+    for user, pw in (("head", "wrong"), ("nobody", "secret123"), ("x" * 500, "secret123")):
+        with pytest.raises(AuthError):
+            accounts.authenticate(user, pw)
+    rows = list(AuditLog.select().where(AuditLog.action == "sign_in_failed").order_by(AuditLog.id))
+    assert [(r.actor_id, r.row_id) for r in rows] == [(None, head.staff_id), (None, None),
+                                                      (None, None)]
+    assert "username: head" in rows[0].note and "username: nobody" in rows[1].note
+    assert "x" * accounts.TYPED_NAME_MAX in rows[2].note
+    assert "x" * (accounts.TYPED_NAME_MAX + 1) not in rows[2].note
+
+
+def test_a_disabled_account_signing_in_is_audited(head):
+    row = accounts.create_staff(head, "lxy", "林小燕", "front_desk", "secret123")
+    accounts.update_staff(head, row.id, active=False)
+    with pytest.raises(AuthError):
+        accounts.authenticate("lxy", "secret123")
+    failed = AuditLog.get(AuditLog.action == "sign_in_failed")
+    assert failed.row_id == row.id and "disabled" in failed.note
+
+
+def test_an_unknown_name_costs_the_same_scrypt_work_as_a_wrong_password(head, monkeypatch):
+    import hashlib
+
+    real = hashlib.scrypt
+    costs = []
+
+    def counting(*args, **kwargs):
+        costs.append((kwargs["n"], kwargs["r"], kwargs["p"]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(hashlib, "scrypt", counting)
+    for user in ("head", "nobody"):
+        with pytest.raises(AuthError):
+            accounts.authenticate(user, "wrong")
+    wrong_password, unknown_name = costs
+    assert unknown_name == wrong_password == (passwords._N, passwords._R, passwords._P)

@@ -10,7 +10,7 @@ from ..clock import stamp
 from ..db import write_transaction
 from ..errors import AuthError, ValidationError
 from ..models import Staff, Village
-from ..passwords import hash_password, verify_password
+from ..passwords import dummy_hash, hash_password, verify_password
 from ..roles import HEAD, ROLES, Actor
 from ..settings import get as setting
 from .base import clean_text, get_or_fail, writer
@@ -83,12 +83,28 @@ def create_first_head(username: str, name: str, password: str, phone: str = "") 
     return staff
 
 
+TYPED_NAME_MAX = 64
+
+
+def _sign_in_failed(typed: str, staff: Staff | None, why: str) -> None:
+    """Audit a refused sign-in with the name as typed (cut short: it is anybody's input)."""
+    with write_transaction():
+        record(None, "sign_in_failed", "staff", staff.id if staff else None,
+               note=f"username: {typed[:TYPED_NAME_MAX]}; {why}", actor_name="未登录")
+
+
 def authenticate(username: str, password: str) -> Actor:
-    """Check a password; the same error whether the name or the password was wrong."""
-    staff = Staff.get_or_none(Staff.username == validate.normalise_text(username).lower())
-    if staff is None or not verify_password(password or "", staff.password_hash):
+    """Check a password; the same error, and the same scrypt work, whether the name or the
+    password was wrong. Every refusal is audited."""
+    typed = validate.normalise_text(username).lower()
+    staff = Staff.get_or_none(Staff.username == typed)
+    matches = verify_password(password or "",
+                              staff.password_hash if staff is not None else dummy_hash())
+    if staff is None or not matches:
+        _sign_in_failed(typed, staff, "wrong username or password")
         raise AuthError("auth_failed")
     if not staff.active:
+        _sign_in_failed(typed, staff, "account disabled")
         raise AuthError("account_inactive", username=staff.username)
     actor = actor_for(staff)
     with write_transaction():
