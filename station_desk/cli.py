@@ -197,12 +197,21 @@ def cmd_backups(ctx: Context) -> int:
 
 
 def cmd_restore(ctx: Context) -> int:
+    from .core.errors import DatabaseProblem
     from .core.store import restore
 
-    actor = ctx.sign_in() if not ctx.args.user else None
-    if actor is None:
-        ctx.open()
+    if ctx.args.user:
+        # Signing in reads the accounts from the live file; a damaged one can't be read.
+        try:
+            ctx.open(need="backup.restore")
+        except DatabaseProblem as problem:
+            if problem.code not in ("db_damaged", "db_not_sqlite", "db_unreadable"):
+                raise
+            raise DatabaseProblem("restore_without_user", path=ctx.location.describe(),
+                                  source=ctx.args.path) from problem
         actor = ctx.actor
+    else:
+        actor = ctx.sign_in()
     result = restore(ctx.location, Path(ctx.args.path), actor)
     print(ctx.zh_en(f"已从 {result.restored_from} 恢复（数据版本 {result.from_version}）。",
                     f"Restored from {result.restored_from} (schema {result.from_version})."))

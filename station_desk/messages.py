@@ -144,6 +144,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "program knows up to {supported})."),
     "backup_failed": ("备份到 {path} 失败：{detail}", "Backup to {path} failed: {detail}"),
     "backup_target_exists": ("{path} 已存在，不会覆盖。", "{path} exists already; it is not overwritten."),
+    "restore_without_user": ("数据库文件 {path} 已损坏或无法读取，账号也存在其中，所以无法用 --user 登录。"
+                             "请不带 --user 运行：station-desk restore \"{source}\"（命令行在本机文件上以站长身份操作，"
+                             "损坏的文件会保留为 .damaged）。",
+                             "The database file {path} is damaged or unreadable, and the accounts "
+                             "are in it, so --user can't sign in. Run the restore without --user: "
+                             "station-desk restore \"{source}\" (the command line acts as the head "
+                             "on a local file; the damaged file is kept as .damaged)."),
     "backup_is_live": ("{path} 就是当前数据库，不能用它恢复自己。",
                        "{path} is the live database itself."),
     "demo_not_empty": ("数据库中已有数据，演示数据只能装入空数据库。请用 --db 指定一个新文件。",

@@ -314,6 +314,27 @@ def test_a_lock_outside_any_service_is_named_too(dbfile, capsys, monkeypatch):
     assert code == 2 and str(dbfile) in err and "held by another program" in err
 
 
+def test_restore_as_a_user_onto_a_damaged_database_says_to_drop_user(dbfile, capsys,
+                                                                    monkeypatch):
+    run(capsys, "demo")
+    _, out, _ = run(capsys, "backup")
+    copy = out.split("：", 1)[1].split("（")[0].strip()
+    db.close()
+    data = bytearray(dbfile.read_bytes())
+    data[4096:4096 * 6] = b"\xff" * (4096 * 5)
+    dbfile.write_bytes(bytes(data))
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
+
+    code, out, err = run(capsys, "--user", "liuliping", "restore", copy)
+
+    assert code == 2 and out == ""
+    assert "不带 --user" in err and f'station-desk restore "{copy}"' in err
+    assert err.strip().count("\n") == 0
+    assert dbfile.read_bytes() == bytes(data)
+    code, out, _ = run(capsys, "restore", copy)
+    assert code == 0 and ".damaged" in out
+
+
 def test_bad_urls_and_postgres_without_its_driver(capsys, monkeypatch):
     monkeypatch.delenv("STATION_DESK_DB", raising=False)
     code, _, err = run(capsys, "--db", "mysql://x/y", "info")
