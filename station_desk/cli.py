@@ -226,10 +226,19 @@ def cmd_restore(ctx: Context) -> int:
 
 def cmd_check(ctx: Context) -> int:
     from .core.check import run_checks
+    from .core.errors import DatabaseProblem
 
-    ctx.open(need="station.view")
-    findings = run_checks(ctx.location)
     marks = {"ok": "✓", "warning": "!", "problem": "✗"}
+    try:
+        ctx.open(need="station.view")
+    except DatabaseProblem as problem:
+        if problem.code not in ("db_damaged", "db_not_sqlite"):
+            raise  # no file, a lock, a share: nothing was checked
+        # A damaged file is what check is for: report it like any finding.
+        print(f"{marks['problem']} {describe_error(problem, ctx.lang)}")
+        ctx.say("check_summary_bad", problems=1, warnings=0)
+        return EXIT_CHECK_FAILED
+    findings = run_checks(ctx.location)
     for f in findings:
         print(f"{marks[f.level]} {text(f.code, ctx.lang, **f.params)}")
     problems = sum(f.level == "problem" for f in findings)

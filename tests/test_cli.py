@@ -278,8 +278,11 @@ def test_damaged_database_names_file_and_backup(dbfile, capsys):
     data = bytearray(dbfile.read_bytes())
     data[4096:4096 * 6] = b"\xff" * (4096 * 5)
     dbfile.write_bytes(bytes(data))
-    code, _, err = run(capsys, "check")
-    assert code == 2 and str(dbfile) in err and "restore" in err and "Traceback" not in err
+    code, out, err = run(capsys, "check")
+    assert code == 3 and err == ""
+    problem, summary = out.strip().split("\n")
+    assert problem.startswith("✗ ") and str(dbfile) in problem and "restore" in problem
+    assert "1 个问题" in summary
     assert dbfile.read_bytes() == bytes(data)
 
 

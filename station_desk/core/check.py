@@ -13,6 +13,7 @@ import peewee
 
 from . import migrations
 from .db import Location, database
+from .errors import one_line
 from .models import Staff, Station, Village
 from .roles import HEAD, SOCIAL_WORKER
 
@@ -42,7 +43,7 @@ def _sqlite_checks() -> list[Finding]:
         findings.append(Finding("ok", "check_quick_ok"))
     else:
         findings.append(Finding("problem", "check_quick_failed",
-                                {"count": len(rows), "first": rows[0]}))
+                                {"count": len(rows), "first": one_line(rows[0])}))
     fk = database.execute_sql("PRAGMA foreign_key_check").fetchall()
     if fk:
         tables = sorted({r[0] for r in fk})

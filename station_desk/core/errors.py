@@ -7,6 +7,12 @@ them into a sentence in the user's language (``station_desk.messages``).
 from __future__ import annotations
 
 
+def one_line(text: str) -> str:
+    """SQLite's and the drivers' details may span lines (``*** in database main ***`` then
+    the page); a message is one line."""
+    return "; ".join(line.strip() for line in str(text).splitlines() if line.strip())
+
+
 class StationError(Exception):
     """Base of every error a user may see. ``code`` names the message."""
 
@@ -14,6 +20,8 @@ class StationError(Exception):
 
     def __init__(self, code: str | None = None, **params: object) -> None:
         self.code = code or self.code
+        if isinstance(params.get("detail"), str):
+            params["detail"] = one_line(params["detail"])
         self.params = params
         super().__init__(f"{self.code} {params}" if params else self.code)
 

@@ -296,3 +296,41 @@ def test_the_write_goes_through_once_the_lock_is_let_go(short_busy_timeout, stor
     other.close()
     station.save_category(head, name="困难退役军人")
     assert Category.select().where(Category.name == "困难退役军人").count() == 1
+
+
+def _break_a_tree_page(path: Path) -> None:
+    """A few bytes gone wrong inside table pages: SQLite still opens the file, and its
+    quick check reports the damage over two lines."""
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    rng = random.Random(20250316)
+    for n in range(3, len(data) // page - 1, 7):
+        at = n * page + 60
+        data[at:at + 40] = rng.randbytes(40)
+    path.write_bytes(bytes(data))
+
+
+def test_the_damage_detail_is_one_line(store, head):
+    with db.database.atomic():
+        for i in range(3000):
+            db.database.execute_sql(
+                "INSERT INTO audit_log (at, actor_name, action, table_name, note) "
+                "VALUES ('2025-03-15', '系统', 'test', 't', ?)", (f"{i:0200d}",))
+    db.close()
+    _break_a_tree_page(store.path)
+    with sqlite3.connect(store.path) as conn:
+        (raw,) = conn.execute("PRAGMA quick_check(1)").fetchone()
+    conn.close()
+    assert "\n" in raw  # what SQLite says spans lines ...
+
+    problem = _open_fails(store)
+
+    assert problem.code == "db_damaged"
+    assert "\n" not in problem.params["detail"] and "in database main" in problem.params["detail"]
+    assert "\n" not in describe_error(problem)  # ... the message doesn't
+
+
+def test_every_detail_is_one_line():
+    problem = DatabaseProblem("pg_unreachable", url="postgresql://x/y",
+                              detail="could not connect\n\tIs the server running?\n")
+    assert problem.params["detail"] == "could not connect; Is the server running?"
