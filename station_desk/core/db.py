@@ -10,6 +10,7 @@ several PCs.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -40,6 +41,7 @@ NETWORK_FS = {
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "ncpfs", "9p",
     "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "glusterfs", "fuse.glusterfs",
     "ceph", "fuse.ceph", "lustre", "gpfs", "fuse.rclone",
+    "fuse.gvfsd-fuse", "fuse.smbnetfs",  # a desktop's "Connect to Server" shares
 }
 
 
@@ -88,11 +90,17 @@ def resolve(target: str | os.PathLike | None = None) -> Location:
     if raw.startswith("sqlite:///"):
         path = Path(raw[len("sqlite:///"):])
     elif "://" in raw:
-        raise DatabaseProblem("db_bad_url", url=raw)
+        raise DatabaseProblem("db_bad_url", url=_without_password(raw))
     else:
         path = Path(raw)
     path = path.expanduser().absolute()
     return Location(url=f"sqlite:///{path}", kind="sqlite", path=path)
+
+
+def _without_password(url: str) -> str:
+    """``url`` fit for a message: a password in it (``user:password@``, ``?password=``) starred."""
+    url = re.sub(r"(://[^/]*?:)[^/]*@", r"\1***@", url)
+    return re.sub(r"(password=)[^&]*", r"\1***", url, flags=re.IGNORECASE)
 
 
 def filesystem_type(path: Path) -> str | None:

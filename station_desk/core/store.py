@@ -49,7 +49,8 @@ def open_store(location: db.Location, *, create: bool = True) -> peewee.Database
 def _with_backup_hint(problem: DatabaseProblem, location: db.Location) -> DatabaseProblem:
     from . import backup
 
-    if problem.code in ("db_damaged", "db_unreadable", "db_not_sqlite") and location.is_sqlite:
+    # Only a damaged file is one to restore over; a folder or a permission is fixed in place.
+    if problem.code in ("db_damaged", "db_not_sqlite") and location.is_sqlite:
         good = backup.newest_good(location)
         problem.params["backup"] = str(good) if good else ""
     return problem
@@ -113,12 +114,15 @@ def restore(location: db.Location, source: Path, actor: Actor | None) -> Restore
     require(actor, "backup.restore")
     if not location.is_sqlite:
         raise DatabaseProblem("backup_sqlite_only")
+    target = location.path
+    # Before anything is written: the file, its -wal and the copies would all sit on the share.
+    if db.is_network_path(target):
+        raise DatabaseProblem("db_network_share", path=str(target))
     source = Path(source).expanduser().absolute()
     version = backup.verify(source)
     latest = migrations.latest_version()
     if version > latest:
         raise BackupProblem("backup_newer", path=str(source), version=version, supported=latest)
-    target = location.path
     if source == target.absolute():
         raise BackupProblem("backup_is_live", path=str(source))
     db.close()

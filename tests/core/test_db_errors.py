@@ -167,12 +167,17 @@ def test_a_folder_is_not_a_database(location):
     problem = _open_fails(location)
     assert problem.code == "db_unreadable"
     assert_described(problem, str(location.path))
+    # Nothing to restore over: no talk of backups or of keeping the "file".
+    for lang in ("zh", "en"):
+        assert text("hint_no_backup", lang).strip() not in describe_error(problem, lang)
+    assert "backup" not in problem.params
 
 
 # --- where the file is ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fs_type", ["nfs4", "cifs", "smb3", "fuse.sshfs"])
+@pytest.mark.parametrize("fs_type", ["nfs4", "cifs", "smb3", "fuse.sshfs", "fuse.gvfsd-fuse",
+                                     "fuse.smbnetfs"])
 def test_network_share_is_refused_before_creating_anything(location, monkeypatch, fs_type):
     monkeypatch.setattr(db, "filesystem_type", lambda path: fs_type)
     problem = _open_fails(location)
@@ -180,6 +185,25 @@ def test_network_share_is_refused_before_creating_anything(location, monkeypatch
     assert problem.params["path"] == str(location.path)
     assert list(location.path.parent.iterdir()) == []
     assert_described(problem, str(location.path))
+
+
+def test_restore_onto_a_network_share_is_refused_before_writing(store, head, monkeypatch):
+    from station_desk.core.store import restore
+
+    copy = backup.take_backup(store)
+    station.save_category(head, name="困难退役军人")
+    db.close()
+    before = store.path.read_bytes()
+    files = set(store.path.parent.rglob("*"))
+    monkeypatch.setattr(db, "filesystem_type", lambda path: "fuse.gvfsd-fuse")
+
+    with pytest.raises(DatabaseProblem) as caught:
+        restore(store, copy, head)
+
+    assert caught.value.code == "db_network_share"
+    assert caught.value.params["path"] == str(store.path)
+    assert store.path.read_bytes() == before
+    assert set(store.path.parent.rglob("*")) == files  # no pre-restore copy, nothing aside
 
 
 def test_existing_database_on_a_network_share_is_left_alone(store, monkeypatch):
@@ -195,6 +219,17 @@ def test_local_disk_is_accepted(location, monkeypatch):
     monkeypatch.setattr(db, "filesystem_type", lambda path: "ext4")
     open_store(location)
     assert Category.select().count() == 17
+
+
+def test_a_password_in_a_bad_url_is_not_repeated():
+    for url in ("mysql://station:s3cr3t@192.168.1.5/station",
+                "mysql://station:p@ss:w0rd@192.168.1.5:3306/station",
+                "mssql://server/station?user=station&password=s3cr3t"):
+        with pytest.raises(DatabaseProblem) as caught:
+            db.resolve(url)
+        for sentence in (describe_error(caught.value), describe_error(caught.value, lang="en")):
+            assert "s3cr3t" not in sentence and "w0rd" not in sentence
+            assert "192.168.1.5" in sentence or "server" in sentence
 
 
 @pytest.mark.parametrize("url", ["mysql://x", "sqlite://station.sqlite3",
