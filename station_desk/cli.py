@@ -392,6 +392,9 @@ def cmd_settings(ctx: Context) -> int:
     from .core.services.settings import set_setting
 
     ctx.open(need="station.view")
+    if ctx.args.key and ctx.args.value is None:  # one rule, shown
+        print(f"{ctx.args.key} = {settings.get(ctx.args.key)}")
+        return 0
     if ctx.args.key:
         value = set_setting(ctx.actor, ctx.args.key, ctx.args.value)
         print(f"{ctx.args.key} = {value}")
@@ -420,8 +423,33 @@ def cmd_gui(ctx: Context) -> int:
 
 # --- parser ---------------------------------------------------------------------------------
 
+AUDIT_LIMIT_MAX = 10000
 
-def build_parser() -> argparse.ArgumentParser:
+
+def audit_limit(lang: str | None) -> Callable[[str], int]:
+    """``audit --limit``'s type: a whole number from 1 to AUDIT_LIMIT_MAX, said plainly if not."""
+
+    def check(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if not 1 <= number <= AUDIT_LIMIT_MAX:
+            raise argparse.ArgumentTypeError(
+                text("cli_bad_limit", lang, value=value, maximum=AUDIT_LIMIT_MAX))
+        return number
+
+    return check
+
+
+def _lang_in(argv: Sequence[str] | None) -> str | None:
+    """``--lang`` before the whole command line is parsed (for argparse's own messages)."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    return pre.parse_known_args(argv)[0].lang
+
+
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="station-desk",
         description="站务通 Station Desk：乡镇（街道）社工站管理程序 / a township social work station's desk",
@@ -476,7 +504,8 @@ def build_parser() -> argparse.ArgumentParser:
         "更改 --user 账号自己的密码（新密码输入两次或取自 STATION_DESK_NEW_PASSWORD）"
         " / change the --user account's own password")
     p = add("audit", cmd_audit, "查看审计日志 / show the audit log")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=audit_limit(lang), default=50,
+                   help=f"最多显示多少行（1–{AUDIT_LIMIT_MAX}，默认 50）/ rows to show")
     p.add_argument("--table")
     p = add("screenshot", cmd_screenshot,
             "把一个页面离屏渲染成 PNG（默认用演示数据）/ render a page offscreen to PNG")
@@ -511,7 +540,7 @@ def _log_crash() -> Path | None:
 def main(argv: Sequence[str] | None = None) -> int:
     from .core.errors import StationError
 
-    parser = build_parser()
+    parser = build_parser(_lang_in(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -63,6 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "passwd_needs_user": ("passwd 更改登录账号自己的密码，请用 --user 指定账号：station-desk --user 登录名 passwd",
                           "passwd changes the signed-in account's own password; name the "
                           "account with --user: station-desk --user NAME passwd"),
+    "cli_bad_limit": ("应为 1 到 {maximum} 之间的整数（现为“{value}”）",
+                      "must be a whole number from 1 to {maximum} (not “{value}”)"),
     "password_prompt": ("{username} 的密码：", "Password for {username}: "),
     "password_repeat": ("再输入一次：", "Repeat it: "),
     "password_mismatch": ("两次输入的密码不一致。", "The passwords do not match."),

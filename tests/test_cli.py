@@ -255,6 +255,30 @@ def test_settings(dbfile, capsys):
     assert code == 2 and "5 到 1440" in err
     code, out, _ = run(capsys, "settings")
     assert "backup.interval_minutes" in out and "45" in out
+    code, out, _ = run(capsys, "settings", "backup.interval_minutes")  # one rule, shown
+    assert code == 0 and out.strip() == "backup.interval_minutes = 45"
+    code, out, _ = run(capsys, "settings", "backup.keep_daily")
+    assert code == 0 and out.strip() == "backup.keep_daily = 12"
+    code, _, err = run(capsys, "settings", "no.such.rule")
+    assert code == 2 and "no.such.rule" in err
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "10001", "lots"])
+def test_audit_limit_is_checked_by_the_parser(dbfile, capsys, limit):
+    with pytest.raises(SystemExit) as caught:
+        main(["--lang", "en", "audit", "--limit", limit])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "--limit" in err and "1 to 10000" in err and limit in err
+    assert not dbfile.exists()
+
+
+def test_audit_limit_in_range(dbfile, capsys):
+    run(capsys, "demo")
+    code, out, _ = run(capsys, "audit", "--limit", "10000")
+    assert code == 0 and out
+    code, out, _ = run(capsys, "audit", "--limit", "1")
+    assert code == 0 and len(out.strip().splitlines()) == 1
 
 
 def test_restore_round_trip(dbfile, capsys, monkeypatch):

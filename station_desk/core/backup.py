@@ -210,8 +210,10 @@ def list_backups(location: Location) -> list[BackupInfo]:
         tag = match.group(3) or "manual"
         reason = re.sub(r"-\d+$", "", tag)
         serial = int(tag[len(reason) + 1:] or 1)  # a second copy within a second is "-2"
-        found.append((taken, serial, BackupInfo(path, taken, reason, path.stat().st_size)))
-    return [info for _, _, info in sorted(found, key=lambda f: (f[0], f[1]), reverse=True)]
+        found.append((taken, serial, path.name, BackupInfo(path, taken, reason, path.stat().st_size)))
+    # Copies of one second (a manual one and a pre-restore one) by serial, then by name:
+    # the same order whatever order the folder lists them in.
+    return [f[-1] for f in sorted(found, key=lambda f: f[:3], reverse=True)]
 
 
 def to_keep(backups: list[BackupInfo], policy: Policy, now: _dt.datetime) -> set[Path]:

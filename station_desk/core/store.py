@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,15 @@ def _healthy(path: Path) -> bool:
     return [r[0] for r in rows] == ["ok"]
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)  # hard links, bind mounts
+    except OSError:
+        return False
+
+
 def _known_actor(actor: Actor) -> Actor | None:
     """``actor`` if the restored data has their account, else None.
 
@@ -119,12 +129,12 @@ def restore(location: db.Location, source: Path, actor: Actor | None) -> Restore
     if db.is_network_path(target):
         raise DatabaseProblem("db_network_share", path=str(target))
     source = Path(source).expanduser().absolute()
+    if _same_file(source, target):  # a link or another spelling of the live file counts too
+        raise BackupProblem("backup_is_live", path=str(source))
     version = backup.verify(source)
     latest = migrations.latest_version()
     if version > latest:
         raise BackupProblem("backup_newer", path=str(source), version=version, supported=latest)
-    if source == target.absolute():
-        raise BackupProblem("backup_is_live", path=str(source))
     db.close()
     safety = damaged = None
     if target.exists() and _healthy(target):

@@ -299,6 +299,27 @@ def test_taking_a_backup_prunes_the_folder(store, clock):
                     notes.name, stray.name}
 
 
+def test_copies_of_one_second_list_in_one_order(store, clock):
+    """A manual copy and a forced one in the same second: serial, then name, decide."""
+    folder = store.backup_dir
+    folder.mkdir()
+    moment = dt.datetime(2025, 3, 15, 9, 30, 5)
+    tags = ["pre-restore", "auto", "manual-2", "pre-import", "manual", "pre-migrate",
+            "pre-repair", "auto-3"]
+    for tag in tags:  # an order that is neither the expected one nor its reverse
+        (folder / backup.file_name(moment, tag)).write_bytes(b"")
+    listed = [b.path.name for b in backup.list_backups(store)]
+    expected = ["station-20250315-093005-auto-3.sqlite3",
+                "station-20250315-093005-manual-2.sqlite3",
+                "station-20250315-093005-pre-restore.sqlite3",
+                "station-20250315-093005-pre-repair.sqlite3",
+                "station-20250315-093005-pre-migrate.sqlite3",
+                "station-20250315-093005-pre-import.sqlite3",
+                "station-20250315-093005-manual.sqlite3",
+                "station-20250315-093005-auto.sqlite3"]
+    assert listed == expected
+
+
 def test_list_backups_ignores_files_it_did_not_name(store, clock):
     folder = store.backup_dir
     folder.mkdir()

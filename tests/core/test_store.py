@@ -281,6 +281,19 @@ def test_restore_refuses_the_live_file_itself(store, head):
     assert caught.value.code == "backup_is_live"
 
 
+def test_restore_refuses_a_link_to_the_live_file(store, head, tmp_path):
+    link = tmp_path / "elsewhere" / "station-20250315-093005-manual.sqlite3"
+    link.parent.mkdir()
+    link.symlink_to(store.path)
+    hard = tmp_path / "elsewhere" / "hard.sqlite3"
+    hard.hardlink_to(store.path)
+    for source in (link, hard, store.path.parent / "." / store.path.name):
+        with pytest.raises(BackupProblem) as caught:
+            restore(store, source, head)
+        assert caught.value.code == "backup_is_live"
+    assert backup.list_backups(store) == []
+
+
 def test_restore_needs_the_head(location, staff_actors):
     copy = backup.take_backup(location)
     station.save_category(staff_actors["head"], name="困难退役军人")
