@@ -371,12 +371,32 @@ def test_bad_urls_and_postgres_without_its_driver(capsys, monkeypatch):
     assert code == 2 and "psycopg2" in err
 
 
+def _station_desk_command() -> list[str]:
+    """The installed console script when there is one (what a user types), else ``-m``."""
+    from pathlib import Path
+
+    folder = Path(sys.executable).parent
+    for name in ("station-desk", "station-desk.exe"):
+        if (folder / name).is_file():
+            return [str(folder / name)]
+    return [sys.executable, "-m", "station_desk"]
+
+
 def test_entry_point_runs_without_traceback(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "station_desk", "--version"],
-                            capture_output=True, text=True, check=True)
+    command = _station_desk_command()
+    result = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == f"station-desk {__version__}"
     result = subprocess.run(
-        [sys.executable, "-m", "station_desk", "--db", str(tmp_path / "x.sqlite3"), "--lang", "en",
-         "check"], capture_output=True, text=True)
+        [*command, "--db", str(tmp_path / "x.sqlite3"), "--lang", "en", "check"],
+        capture_output=True, text=True)
     assert result.returncode == 2 and "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_console_script_is_the_one_tested(monkeypatch, tmp_path):
+    """With a station-desk script beside the interpreter the test runs it, not ``-m``."""
+    (tmp_path / "station-desk").write_text("#!/bin/sh\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
+    assert _station_desk_command() == [str(tmp_path / "station-desk")]
+    (tmp_path / "station-desk").unlink()
+    assert _station_desk_command() == [str(tmp_path / "python"), "-m", "station_desk"]

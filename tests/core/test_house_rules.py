@@ -71,3 +71,18 @@ def test_no_signal_disconnect_calls():
                     and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "QObject")):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_package_metadata_uses_an_spdx_licence():
+    """PEP 639: ``license`` is an SPDX expression (the TOML table is deprecated and warns at
+    every build), which needs setuptools 77; licence files, if any, are named."""
+    import re
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"  # the repository's
+    meta = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    assert meta["project"]["license"] == "Apache-2.0"
+    (setuptools,) = [r for r in meta["build-system"]["requires"] if r.startswith("setuptools")]
+    assert tuple(map(int, re.search(r">=([\d.]+)", setuptools).group(1).split("."))) >= (77,)
+    own = sorted(p.name for p in pyproject.parent.glob("LICEN[CS]E*"))
+    assert meta["project"].get("license-files", []) == own
