@@ -197,6 +197,7 @@ def cmd_backups(ctx: Context) -> int:
 
 
 def cmd_restore(ctx: Context) -> int:
+    from .core import db
     from .core.errors import DatabaseProblem
     from .core.store import restore
 
@@ -205,7 +206,7 @@ def cmd_restore(ctx: Context) -> int:
         try:
             ctx.open(need="backup.restore")
         except DatabaseProblem as problem:
-            if problem.code not in ("db_damaged", "db_not_sqlite", "db_unreadable"):
+            if problem.code not in {*db.DAMAGED_CODES, "db_unreadable"}:
                 raise
             raise DatabaseProblem("restore_without_user", path=ctx.location.describe(),
                                   source=ctx.args.path) from problem
@@ -225,6 +226,7 @@ def cmd_restore(ctx: Context) -> int:
 
 
 def cmd_check(ctx: Context) -> int:
+    from .core import db
     from .core.check import run_checks
     from .core.errors import DatabaseProblem
 
@@ -232,7 +234,7 @@ def cmd_check(ctx: Context) -> int:
     try:
         ctx.open(need="station.view")
     except DatabaseProblem as problem:
-        if problem.code not in ("db_damaged", "db_not_sqlite"):
+        if problem.code not in db.DAMAGED_CODES:
             raise  # no file, a lock, a share: nothing was checked
         # A damaged file is what check is for: report it like any finding.
         print(f"{marks['problem']} {describe_error(problem, ctx.lang)}")

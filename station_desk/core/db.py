@@ -26,6 +26,10 @@ from .errors import DatabaseProblem
 
 database = peewee.DatabaseProxy()
 
+# Problems that mean the file itself is damaged: what a restore replaces (naming the newest
+# good backup) and what `check` reports as a finding. A folder, a permission, a lock is not.
+DAMAGED_CODES = frozenset({"db_damaged", "db_not_sqlite"})
+
 APP_NAME = "station-desk"
 ENV_DB = "STATION_DESK_DB"
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -50,8 +50,7 @@ def open_store(location: db.Location, *, create: bool = True) -> peewee.Database
 def _with_backup_hint(problem: DatabaseProblem, location: db.Location) -> DatabaseProblem:
     from . import backup
 
-    # Only a damaged file is one to restore over; a folder or a permission is fixed in place.
-    if problem.code in ("db_damaged", "db_not_sqlite") and location.is_sqlite:
+    if problem.code in db.DAMAGED_CODES and location.is_sqlite:
         good = backup.newest_good(location)
         problem.params["backup"] = str(good) if good else ""
     return problem

@@ -10,6 +10,7 @@ import datetime as dt
 import random
 import re
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -250,19 +251,27 @@ def short_busy_timeout(monkeypatch):
     monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.2)
 
 
-def test_locked_database(store, short_busy_timeout):
-    """A tool that switched the file out of WAL and holds it exclusively."""
-    db.close()
-    other = sqlite3.connect(store.path, isolation_level=None)
+@contextmanager
+def held_exclusively(path: Path):
+    """A tool that switched the file out of WAL and holds it exclusively, mid-write.
+
+    Close this process's connection first: the switch needs the file to itself."""
+    other = sqlite3.connect(path, isolation_level=None)
     try:
         other.execute("PRAGMA journal_mode=DELETE")
         other.execute("BEGIN EXCLUSIVE")
         other.execute("INSERT INTO category (name, active, sort_order, note) "
                       "VALUES ('未提交', 1, 99, '')")
-        problem = _open_fails(store)
+        yield
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_locked_database(store, short_busy_timeout):
+    db.close()
+    with held_exclusively(store.path):
+        problem = _open_fails(store)
     assert problem.code == "db_locked"
     assert problem.params["path"] == str(store.path)
     assert_described(problem, str(store.path))

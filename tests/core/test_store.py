@@ -13,7 +13,7 @@ from station_desk.core.errors import BackupProblem, DatabaseProblem, PermissionD
 from station_desk.core.models import AuditLog, Category, Staff, Tier
 from station_desk.core.services import station
 from station_desk.core.store import open_store, restore
-from tests.core.test_db_errors import corrupt_middle
+from tests.core.test_db_errors import corrupt_middle, held_exclusively
 
 SEEDED_CATEGORIES = [
     "低保", "低保边缘", "支出型困难家庭", "特困供养", "临时救助", "困境儿童", "孤儿",
@@ -201,17 +201,8 @@ def test_restore_onto_a_locked_database_leaves_it_in_place(store, head, monkeypa
     copy = backup.take_backup(store)
     station.save_category(head, name="锁定时的数据")
     db.close()
-    other = sqlite3.connect(store.path, isolation_level=None)
-    try:
-        other.execute("PRAGMA journal_mode=DELETE")
-        other.execute("BEGIN EXCLUSIVE")
-        other.execute("INSERT INTO category (name, active, sort_order, note) "
-                      "VALUES ('未提交', 1, 99, '')")
-        with pytest.raises(DatabaseProblem) as caught:
-            restore(store, copy, head)
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
+    with held_exclusively(store.path), pytest.raises(DatabaseProblem) as caught:
+        restore(store, copy, head)
     assert caught.value.code == "db_locked"
     assert caught.value.params["path"] == str(store.path)
     assert store.path.is_file()
