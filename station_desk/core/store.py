@@ -145,8 +145,8 @@ def restore(location: db.Location, source: Path, actor: Actor | None) -> Restore
             damaged = backup.move_aside(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         backup.place_copy(source, target)
-    database = open_store(location, create=False)
-    with database.atomic():
+    open_store(location, create=False)
+    with db.write_transaction():
         record(_known_actor(actor), "restore", "station", None,
                new={"from": str(source), "version": version},
                note=f"safety copy: {safety or ''}; damaged copy: {damaged or ''}",
