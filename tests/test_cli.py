@@ -70,23 +70,32 @@ def test_sign_in_as_a_user(dbfile, capsys, monkeypatch):
     code, _, err = run(capsys, "--user", "liuliping", "users")
     assert code == 2 and err.strip() == "用户名或密码不正确。"
     monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
-    # The head set this password: it is good only for choosing one's own.
-    code, _, err = run(capsys, "--user", "huanghaiyan", "backup")
-    assert code == 2 and "station-desk --user huanghaiyan passwd" in err
-    code, _, err = run(capsys, "passwd")
-    assert code == 2 and "--user" in err
-    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "changed1")
-    code, out, _ = run(capsys, "--user", "huanghaiyan", "passwd")
-    assert code == 0 and "huanghaiyan" in out
-    code, _, err = run(capsys, "--user", "huanghaiyan", "backup")
-    assert code == 2 and "不正确" in err  # the old password is gone
-    monkeypatch.setenv("STATION_DESK_PASSWORD", "changed1")
     code, _, err = run(capsys, "--user", "huanghaiyan", "users")
-    assert code == 2 and "无权" in err
+    assert code == 2 and "无权" in err  # demo accounts sign in with the demo password
     code, out, _ = run(capsys, "--user", "huanghaiyan", "backup")
     assert code == 0
     code, out, _ = run(capsys, "--user", "huanghaiyan", "check")
     assert code == 0
+    # A password the head set is good only for choosing one's own.
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "given123")
+    code, _, _ = run(capsys, "user", "add", "xinren", "--name", "新同事", "--role", "social_worker")
+    assert code == 0
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "given123")
+    code, _, err = run(capsys, "--user", "xinren", "backup")
+    assert code == 2 and "station-desk --user xinren passwd" in err
+    monkeypatch.delenv("STATION_DESK_PASSWORD")
+    code, _, err = run(capsys, "passwd")
+    assert code == 2 and "--user" in err
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "given123")
+    monkeypatch.setenv("STATION_DESK_NEW_PASSWORD", "changed1")
+    code, out, _ = run(capsys, "--user", "xinren", "passwd")
+    assert code == 0 and "xinren" in out
+    code, _, err = run(capsys, "--user", "xinren", "backup")
+    assert code == 2 and "不正确" in err  # the old password is gone
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "changed1")
+    code, out, _ = run(capsys, "--user", "xinren", "backup")
+    assert code == 0
+    monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
     code, _, err = run(capsys, "--user", "huanghaiyan", "--full-ids", "user", "add", "x1",
                        "--name", "某", "--role", "kiosk")
     assert code == 2 and "无权" in err

@@ -87,6 +87,9 @@ def _fill_station(head: Actor, rng: random.Random) -> DemoReport:
     for username, name, role in PEOPLE[1:]:
         accounts.create_staff(head, username, name, role, DEMO_PASSWORD, _phone(rng))
         report.staff[role] = report.staff.get(role, 0) + 1
+    # Demo accounts share the published demo password; asking each one to choose a new
+    # password at first sign-in would only get in the way of trying the program.
+    Staff.update(must_change_password=False).where(Staff.id != head.staff_id).execute()
     station.save_station(
         head, name=report.station, organisation="增城区恒益社会工作服务中心",
         address="广州市增城区石滩镇沿江大道 38 号", phone="020-82861100",

@@ -50,3 +50,13 @@ def test_demo_refuses_a_station_with_accounts(head):
         demo.fill()
     assert caught.value.code == "demo_not_empty"
     assert Staff.select().count() == 1
+
+
+def test_demo_accounts_sign_in_with_the_published_password(store):
+    from station_desk.core import demo
+    from station_desk.core.services import accounts
+
+    demo.fill()
+    for username in ("huanghaiyan", "linxiaoyan"):
+        actor = accounts.authenticate(username, demo.DEMO_PASSWORD)
+        assert not accounts.must_change_password(actor)
