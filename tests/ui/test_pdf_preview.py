@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPageRanges, QPageSize
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from station_desk.ui import uistate
 from station_desk.ui.dialogs import pdf_preview
@@ -96,9 +103,8 @@ def pdf_printer(path: Path) -> QPrinter:
 
 
 def page_count(path: Path) -> int:
-    document = QPdfDocument()
-    assert document.load(str(path)) == QPdfDocument.Error.None_
-    count = document.pageCount()
+    document = pdfium.PdfDocument(path.read_bytes())
+    count = len(document)
     document.close()
     return count
 
@@ -138,6 +144,57 @@ def test_preview_of_a_file_that_is_not_a_pdf_says_so(qtbot, tmp_path):
     assert dialog.problem_label.isVisible() and "broken.pdf" in dialog.problem_label.text()
     assert not dialog.print_button.isEnabled()
     assert dialog.save_button.isEnabled()  # the file can still be handed on
+
+
+def test_preview_of_a_missing_file_says_so(qtbot, tmp_path):
+    dialog = PdfPreviewDialog(None, tmp_path / "gone.pdf", "Gone")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.problem_label.text()
+    assert "gone.pdf" in text and "does not exist" in text
+    assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
+
+
+def test_a_long_pdf_renders_only_the_pages_in_view_and_scrolling_moves_the_page(
+        qtbot, tmp_path, monkeypatch):
+    source = make_pdf(tmp_path / "cards.pdf", 700)
+    rendered = []
+    real_render = pdf_preview.PdfFile.render
+
+    def counting(self, page, *args, **kwargs):
+        rendered.append(page)
+        return real_render(self, page, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_preview.PdfFile, "render", counting)
+    dialog = PdfPreviewDialog(None, source, "Cards")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: 0 in rendered)
+    qtbot.wait(200)  # room for rendering ahead of the view
+    assert dialog.page_count_label.text() == "of 700"
+    assert 0 < len(set(rendered)) <= 4
+
+    # The page shown is painted from its rendering: the black square, not blank paper
+    # (far more dark samples than the hairlines round the pages could give).
+    image = dialog.view.viewport().grab().toImage()
+    dark = sum(1 for x in range(0, image.width(), 8) for y in range(0, image.height(), 8)
+               if image.pixelColor(x, y).lightness() < 60)
+    assert dark > 1000
+
+    bar = dialog.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: dialog.page_box.value() == 700)
+    assert dialog.current_page() == 699 and not dialog.next_button.isEnabled()
+    qtbot.waitUntil(lambda: 699 in rendered)
+    assert all(page < 4 or page > 695 for page in rendered)
+
+    bar.setValue(bar.maximum() // 2)
+    qtbot.waitUntil(lambda: 340 <= dialog.current_page() <= 360)
+    middle = dialog.current_page()
+    dialog.set_zoom(2.0)  # zooming keeps the view on the same page
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)
+    assert dialog.current_page() in (middle, middle + 1)
+    assert len(set(rendered)) < 20
 
 
 def test_ask_is_modal_and_returns_none(qtbot, sample, monkeypatch):
@@ -184,11 +241,11 @@ def test_printing_to_a_pdf_file_prints_every_page(qtbot, sample, tmp_path, accep
     assert print_pdf(None, sample, printer=pdf_printer(out)) is True
     assert page_count(out) == 3
     # The pages carry the picture, not blank paper.
-    document = QPdfDocument()
-    document.load(str(out))
-    image = document.render(0, document.pagePointSize(0).toSize())
-    dark = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
-               if image.pixelColor(x, y).lightness() < 100)
+    document = pdfium.PdfDocument(out.read_bytes())
+    bitmap = document[0].render(scale=1, grayscale=True)
+    grey = bytes(bitmap.buffer)
+    dark = sum(1 for x in range(0, bitmap.width, 4) for y in range(0, bitmap.height, 4)
+               if grey[y * bitmap.stride + x] < 100)
     document.close()
     assert dark > 100
 
