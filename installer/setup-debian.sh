@@ -17,8 +17,8 @@ VENV="$ROOT/.venv"
 PYTHON="${PYTHON:-python3}"
 
 # The libraries PySide6's wheels link against that a bare Debian 12 lacks: Qt Core/Gui/Widgets
-# and the offscreen platform (glib, X11, GL/EGL, xkbcommon, fontconfig, D-Bus), Qt Network and
-# Qt Pdf (GSSAPI), the xcb platform for a real screen, and CUPS for the print dialog.
+# and the offscreen platform (glib, X11, GL/EGL, xkbcommon, fontconfig, D-Bus), Qt Network
+# (GSSAPI), the xcb platform for a real screen, and CUPS for the print dialog.
 QT_PACKAGES=(
     libglib2.0-0 libx11-6 libx11-xcb1 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
     libgssapi-krb5-2 libcups2

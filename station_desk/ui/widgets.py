@@ -78,5 +78,9 @@ QLabel#cardNote { font-size: 12px; color: #757575; }
 QListWidget#sidebar { font-size: 15px; }
 QHeaderView::section { text-transform: none; }
 QPushButton { text-transform: none; }
+QToolButton, QDialog QToolButton { background: transparent; color: #00695c; border: 1px solid #80cbc4;
+              border-radius: 4px; padding: 2px 10px; }
+QToolButton:hover, QDialog QToolButton:hover { background: #e0f2f1; }
+QToolButton:disabled, QDialog QToolButton:disabled { color: #9e9e9e; border-color: #e0e0e0; }
 QListWidget#sidebar::item { padding: 10px 14px; }
 """
