@@ -26,8 +26,7 @@ def create_application(lang: str, argv: Sequence[str] | None = None) -> QApplica
     app.setApplicationDisplayName("站务通" if lang == "zh" else "Station Desk")
     os.environ["STATION_DESK_LANG"] = lang  # core error messages follow the UI language
     fonts.install_fonts(app)
-    theme.apply_theme(app)
-    app.setStyleSheet(app.styleSheet() + EXTRA_QSS)
+    theme.apply_theme(app, EXTRA_QSS)
     install_translators(app, lang)
     return app
 

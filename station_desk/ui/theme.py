@@ -53,13 +53,14 @@ def with_font_fallbacks(qss: str, families: list[str]) -> str:
     return f"{qss[:match.start(1)]}{listed}{qss[match.end(1):]}"
 
 
-def apply_theme(app: QApplication) -> None:
+def apply_theme(app: QApplication, extra_qss: str = "") -> None:
     """Fusion style plus the exported qt-material stylesheet, icons found through ``icon:``.
 
+    ``extra_qss`` (the program's own rules) is appended so the sheet is parsed once.
     Call it after the fonts are installed (ui/fonts.py), so their fallbacks join the theme's.
     """
     icons = str(theme_dir() / "icons")
     if icons not in QDir.searchPaths(ICON_PREFIX):
         QDir.addSearchPath(ICON_PREFIX, icons)
     app.setStyle("Fusion")
-    app.setStyleSheet(with_font_fallbacks(stylesheet(), app.font().families()))
+    app.setStyleSheet(with_font_fallbacks(stylesheet(), app.font().families()) + extra_qss)
