@@ -77,7 +77,8 @@ def render(page: str, out: Path, size: tuple[int, int] = (1280, 800), lang: str 
     QApplication.processEvents()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(out))
+    # Quality 80 is zlib level 1 for PNG: a third faster than the default, a slightly larger file.
+    widget.grab().save(str(out), "PNG", 80)
     widget.close()
     app.processEvents()
     return out
