@@ -33,6 +33,7 @@ EXAMPLES = {
     "station.save_category": lambda a: station.save_category(a, name="困难退役军人"),
     "station.save_tier": lambda a: station.save_tier(a, level=5, name="五级", visit_interval_days=180),
     "settings.set_setting": lambda a: settings.set_setting(a, "backup.keep_daily", 14),
+    "settings.set_settings": lambda a: settings.set_settings(a, {"backup.keep_weekly": 12}),
 }
 
 

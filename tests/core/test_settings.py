@@ -28,3 +28,13 @@ def test_bad_settings_are_refused(head, key, value, code):
         set_setting(head, key, value)
     assert err.value.code == code
     assert settings.get("backup.keep_daily") == 12
+
+
+def test_several_rules_at_once_are_all_or_none(head):
+    from station_desk.core.services.settings import set_settings
+
+    with pytest.raises(ValidationError):
+        set_settings(head, {"backup.keep_daily": 20, "backup.keep_weekly": -1})
+    assert settings.get("backup.keep_daily") == 12
+    assert set_settings(head, {"backup.keep_daily": 20, "backup.keep_weekly": 4}) == {
+        "backup.keep_daily": 20, "backup.keep_weekly": 4}

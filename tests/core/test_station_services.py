@@ -119,3 +119,10 @@ def test_a_village_whose_worker_left_can_still_be_renamed(head):
     with pytest.raises(ValidationError) as err:  # but a worker who left can't be given it again
         station.update_village(head, village.id, social_worker_id=worker.id)
     assert err.value.code == "not_a_social_worker"
+
+
+def test_a_village_can_be_added_as_not_in_use(head):
+    town = station.add_village(head, code="T", name="石滩镇", kind="town")
+    before = AuditLog.select().count()
+    village = station.add_village(head, code="V", name="旧村", parent_id=town.id, active=False)
+    assert not village.active and AuditLog.select().count() == before + 1

@@ -27,3 +27,9 @@ def set_setting(actor: Actor, key: str, value: object) -> object:
     row.save()
     record(actor, "update", "setting", row.id, {key: old}, {key: coerced})
     return coerced
+
+
+@writer("settings.edit")
+def set_settings(actor: Actor, values: dict[str, object]) -> dict[str, object]:
+    """Several rules at once, all or none (the settings page saves this way)."""
+    return {key: set_setting(actor, key, value) for key, value in values.items()}

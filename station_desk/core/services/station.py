@@ -132,10 +132,11 @@ def _apply_village(village: Village, fields: dict) -> None:
 @writer("station.edit")
 def add_village(actor: Actor, *, code: str, name: str, kind: str = "village",
                 parent_id: int | None = None, social_worker_id: int | None = None,
-                sort_order: int = 0) -> Village:
+                sort_order: int = 0, active: bool = True) -> Village:
     village = Village()
     _apply_village(village, dict(code=code, name=name, kind=kind, parent_id=parent_id,
-                                 social_worker_id=social_worker_id, sort_order=sort_order))
+                                 social_worker_id=social_worker_id, sort_order=sort_order,
+                                 active=bool(active)))
     _check_village(village)
     village.save()
     created(actor, village)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...core import backup, settings
 from ...core.errors import StationError
 from ...core.services import accounts, station
-from ...core.services.settings import set_setting
+from ...core.services.settings import set_settings
 from ...core.validate import mask_phone
 from ..dialogs.form_dialog import Field, FormDialog
 from ..labels import kind_name, role_name, yes_no
@@ -286,13 +286,10 @@ class SettingsPage(Page):
                       "parent_id": next(iter(v.id for v in station.list_villages(kind="town")), None)}
 
             def save(v: dict):
-                village = station.add_village(actor, code=v["code"], name=v["name"], kind=v["kind"],
-                                              parent_id=v["parent_id"],
-                                              social_worker_id=v["social_worker_id"],
-                                              sort_order=v["sort_order"])
-                if not v["active"]:
-                    station.update_village(actor, village.id, active=False)
-                return village
+                return station.add_village(actor, code=v["code"], name=v["name"], kind=v["kind"],
+                                           parent_id=v["parent_id"],
+                                           social_worker_id=v["social_worker_id"],
+                                           sort_order=v["sort_order"], active=v["active"])
             title = self.tr("Add village")
         else:
             values = {"code": row.code, "name": row.name, "kind": row.kind,
@@ -520,10 +517,10 @@ class SettingsPage(Page):
 
     def _save_rules(self) -> None:
         values = settings.all_values()
+        changed = {key: box.value() for key, box in self.rule_widgets.items()
+                   if box.value() != values[key]}
         try:
-            for key, box in self.rule_widgets.items():
-                if box.value() != values[key]:
-                    set_setting(self.context.actor, key, box.value())
+            set_settings(self.context.actor, changed)
         except StationError as error:
             from ...messages import describe_error
 
