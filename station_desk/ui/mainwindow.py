@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -43,9 +43,7 @@ class MainWindow(QMainWindow):
         self._entries = [entry for entry in PAGES if entry.visible_for(context.actor)]
         for entry in self._entries:
             self.stack.addWidget(QWidget())
-            item = QListWidgetItem(entry.title())
-            item.setData(Qt.ItemDataRole.UserRole, entry.name)
-            self.sidebar.addItem(item)
+            self.sidebar.addItem(QListWidgetItem(entry.title()))
         self.sidebar.currentRowChanged.connect(self._show_row)
         context.bridge.changed.connect(self._on_changed)
         self._build_status_bar()

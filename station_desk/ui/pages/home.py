@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ...core.roles import SOCIAL_WORKER
@@ -39,11 +39,11 @@ class HomePage(Page):
         if actor.can("accounts.manage"):
             self.workers_card.clicked.connect(lambda: self.navigate.emit("settings", "accounts"))
         else:
-            self.workers_card.setCursor(Qt.CursorShape.ArrowCursor)
+            self.workers_card.clickable = False
         if actor.can("backup.run") and context.location.is_sqlite:
             self.backup_card.clicked.connect(lambda: self.navigate.emit("settings", "backups"))
         else:
-            self.backup_card.setCursor(Qt.CursorShape.ArrowCursor)
+            self.backup_card.clickable = False
         for column, card in enumerate((self.villages_card, self.workers_card, self.backup_card)):
             grid.addWidget(card, 0, column)
         layout.addLayout(grid)
