@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -83,12 +84,53 @@ def compiled_form_path(ui: Path) -> Path:
 
 
 def uic(ui: Path) -> str:
-    """The Python pyside6-uic makes of one .ui file (run from forms/, so the header names only the file)."""
+    """The Python we commit for one .ui file: pyside6-uic's (run from forms/, so the header
+    names only the file), importing only the Qt names the form uses (see ``used_imports_only``)."""
     result = subprocess.run([tool("pyside6-uic"), ui.name], capture_output=True, text=True,
                             encoding="utf-8", cwd=ui.parent)
     if result.returncode != 0:
         raise SystemExit(f"pyside6-uic {ui} failed:\n{result.stdout}{result.stderr}")
-    return result.stdout
+    return parent_by_keyword(used_imports_only(result.stdout))
+
+
+_UIC_IMPORT = re.compile(r"^from (PySide6\.\w+) import \(([^)]*)\)\n", re.MULTILINE)
+
+
+def used_imports_only(generated: str) -> str:
+    """pyside6-uic imports some forty names whatever the form uses; keep those it uses.
+
+    Importing a PySide6 class creates it with all its enums, and importing ``Qt`` creates the
+    whole Qt namespace (about a hundred enums, 14 ms): the sign-in dialog is on the start-up
+    path, so an unused import there costs the user. (For the same reason forms leave
+    properties at Qt's defaults rather than naming a ``Qt::`` value, e.g. a button box's
+    orientation.)
+    """
+    import io
+    import tokenize
+
+    code = _UIC_IMPORT.sub("", generated)
+    used_names = {token.string for token in tokenize.generate_tokens(io.StringIO(code).readline)
+                  if token.type == tokenize.NAME}  # not comments: the header says "Qt"
+
+    def keep(match: re.Match) -> str:
+        used = [n for n in re.split(r"[\s,]+", match.group(2)) if n in used_names]
+        if not used:
+            return ""
+        return "\n".join(textwrap.wrap(", ".join(used), width=88, subsequent_indent="    ",
+                                       initial_indent=f"from {match.group(1)} import (")) + ")\n"
+
+    return _UIC_IMPORT.sub(keep, generated)
+
+
+# Classes whose constructor PySide picks by checking the first argument against Qt enum types:
+# ``QDialogButtonBox(SignIn)`` is tried as ``QDialogButtonBox(Qt.Orientation)`` first, which
+# creates the whole Qt namespace; ``QDialogButtonBox(parent=SignIn)`` is the same constructor.
+_PARENT_BY_KEYWORD = re.compile(r"= (QDialogButtonBox)\((\w+)\)$", re.MULTILINE)
+
+
+def parent_by_keyword(generated: str) -> str:
+    """Pass the parent by keyword where a positional one costs the Qt namespace (see above)."""
+    return _PARENT_BY_KEYWORD.sub(r"= \1(parent=\2)", generated)
 
 
 def without_version(generated: str) -> str:
