@@ -444,14 +444,43 @@ def audit_limit(lang: str | None) -> Callable[[str], int]:
     return check
 
 
-def _lang_in(argv: Sequence[str] | None) -> str | None:
-    """``--lang`` before the whole command line is parsed (for argparse's own messages)."""
-    pre = argparse.ArgumentParser(add_help=False)
+def _peek(argv: Sequence[str] | None) -> tuple[str | None, str | None]:
+    """``--lang`` (for argparse's own messages) and the command, before the whole command line
+    is parsed; the command is None when help is asked for."""
+    pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     pre.add_argument("--lang")
-    return pre.parse_known_args(argv)[0].lang
+    for option in ("--db", "--user"):  # options that take a value: it is not the command
+        pre.add_argument(option)
+    pre.add_argument("--full-ids", action="store_true")
+    pre.add_argument("-h", "--help", action="store_true")
+    pre.add_argument("command", nargs="?")
+    try:
+        known = pre.parse_known_args(argv)[0]
+    except argparse.ArgumentError:  # e.g. --db without a value: the real parser says so
+        return None, None
+    return known.lang, None if known.help else known.command
 
 
-def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+class _Unused:
+    """Stands in for the parser of a command that was not asked for: building all sixteen
+    costs about 5 ms of every start, the window's and the screenshot's included."""
+
+    def add_argument(self, *args, **kwargs) -> None:
+        pass
+
+    def set_defaults(self, **kwargs) -> None:
+        pass
+
+    def add_subparsers(self, **kwargs) -> _Unused:
+        return self
+
+    def add_parser(self, *args, **kwargs) -> _Unused:
+        return self
+
+
+def build_parser(lang: str | None = None, command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``command``, only that command's parser is built (when it is
+    one of ours: anything else, help included, gets them all, so the list is complete)."""
     parser = argparse.ArgumentParser(
         prog="station-desk",
         description="站务通 Station Desk：乡镇（街道）社工站管理程序 / a township social work station's desk",
@@ -463,7 +492,12 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh", "en"], help="界面语言 / language (zh, en)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    names: list[str] = []
+
     def add(name: str, handler: Callable[[Context], int], help_text: str) -> argparse.ArgumentParser:
+        names.append(name)
+        if command is not None and name != command:
+            return _Unused()  # type: ignore[return-value]
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(handler=handler)
         return p
@@ -522,6 +556,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p = add("print", cmd_print, "生成打印用 PDF / write a printout as PDF")
     p.add_argument("what", choices=list(PRINTOUTS), help="villages（村居责任分工表）")
     p.add_argument("--out", type=Path, required=True, help="PDF 文件 / the PDF file")
+    if command is not None and command not in names:  # a typo: argparse lists them all
+        return build_parser(lang)
     return parser
 
 
@@ -542,7 +578,8 @@ def _log_crash() -> Path | None:
 def main(argv: Sequence[str] | None = None) -> int:
     from .core.errors import StationError
 
-    parser = build_parser(_lang_in(argv))
+    lang, command = _peek(argv)
+    parser = build_parser(lang, command)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
