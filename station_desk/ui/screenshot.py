@@ -11,8 +11,6 @@ PAGES_HELP = ("home, settings[.station|.villages|.categories|.tiers|.accounts|.r
 
 def demo_location(db_arg: str | None):
     """The database to show: ``--db`` if given, else a demo station kept in the user cache."""
-    from platformdirs import user_cache_path
-
     from ..core import db
     from ..core.store import open_store
 
@@ -20,6 +18,8 @@ def demo_location(db_arg: str | None):
         location = db.resolve(db_arg)
         open_store(location, create=False)
         return location
+    from platformdirs import user_cache_path
+
     location = db.resolve(user_cache_path("station-desk", appauthor=False) / "screenshot-demo.sqlite3")
     open_store(location, create=True)
     from ..core.services import accounts
