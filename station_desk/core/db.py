@@ -9,6 +9,7 @@ several PCs.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -295,6 +296,21 @@ def open_location(location: Location, *, create: bool = True) -> peewee.Database
             raise DatabaseProblem("pg_unreachable", url=location.describe(), detail=str(exc)) from exc
     bind(db)
     return db
+
+
+def release_replaced(bound_before: peewee.Database | None) -> None:
+    """Close this thread's connection to a database object the proxy no longer holds.
+
+    peewee connections are per thread and per ``Database`` object: after something binds a
+    new one (``store.restore``), the old object's connection on this thread would stay
+    open, holding the file (Windows can't rename it) until garbage collection.
+    """
+    if bound_before is None or bound_before is database.obj:
+        return
+    try:
+        bound_before.close()
+    except peewee.PeeweeException:
+        logging.getLogger(__name__).exception("closing the connection to the replaced database")
 
 
 def close() -> None:

@@ -33,7 +33,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-import peewee
 import shiboken6
 from PySide6.QtCore import (
     SIGNAL,
@@ -139,7 +138,7 @@ class Operation(QObject):
         self._fn = fn
         self._args = args
         self._kwargs = dict(kwargs or {})
-        self._bound_at_submit: peewee.Database | None = None
+        self._bound_at_submit: object | None = None  # the Database bound when queued
         self._worker: DbWorker | None = None
         self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -174,12 +173,12 @@ class Operation(QObject):
             # A job that saw the cancel and returned early stopped on purpose.
             outcome = ("cancelled", None) if self.progress.noticed_cancel else ("finished", result)
         finally:
-            release_old_connection(bound_before)
+            db.release_replaced(bound_before)
         self._outcome.emit(*outcome)
 
     @Slot(str, object)
     def _deliver(self, state: str, value: object) -> None:
-        release_old_connection(self._bound_at_submit)
+        db.release_replaced(self._bound_at_submit)
         self._bound_at_submit = None
         self.state = state
         if self._worker is not None:
@@ -199,21 +198,6 @@ class Operation(QObject):
             show_error(self.error_parent, value)  # type: ignore[arg-type]
 
 
-def release_old_connection(bound_before: peewee.Database | None) -> None:
-    """Close this thread's connection to a database object the proxy no longer holds.
-
-    peewee connections are per thread and per ``Database`` object: after a job binds a
-    new one (``store.restore``), the old object's connection on this thread would stay
-    open, holding the file (Windows can't rename it) until garbage collection.
-    """
-    if bound_before is None or bound_before is db.database.obj:
-        return
-    try:
-        bound_before.close()
-    except peewee.PeeweeException:
-        log.exception("closing the connection to the replaced database")
-
-
 class _JobThread(QThread):
     """Runs queued operations one at a time until it takes ``None`` off the queue."""
 
@@ -230,7 +214,7 @@ class _JobThread(QThread):
             # This thread's own connection: only this thread can close it.
             try:
                 db.close()
-            except peewee.PeeweeException:
+            except Exception:  # a broken connection must not stop the thread from ending
                 log.exception("closing the worker's database connection")
 
 
@@ -585,7 +569,7 @@ def restore_from(parent: QWidget | None, location: db.Location,
     * on the worker, ``store.restore`` closes the worker's connection itself, and the
       new object's worker connection is the one ``DbWorker.stop`` closes later;
     * if the GUI thread touched the database meanwhile (a timer), its connection to
-      the old object is closed when the outcome arrives (``release_old_connection``);
+      the old object is closed when the outcome arrives (``db.release_replaced``);
       its next query opens a connection to the new object by itself.
 
     Afterwards every table counts as changed, so pages reload what they show.
