@@ -74,3 +74,32 @@ def test_a_damaged_database_is_named_in_a_message(tmp_path, qapp, monkeypatch):
     bad.write_text("not a database at all", encoding="utf-8")
     assert app_module.main(["--db", str(bad)]) == 2
     assert len(shown) == 1 and str(bad) in shown[0]
+
+
+def test_first_run_with_demo_data_opens_the_window_as_the_demo_head(store, qapp, monkeypatch):
+    from station_desk.ui import app as app_module
+    from station_desk.ui.dialogs.first_run import FirstRunDialog
+    from station_desk.ui.mainwindow import MainWindow
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    seen = {}
+
+    def choose_demo():
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, FirstRunDialog) and w.isVisible())
+        dialog.findChild(object, "loadDemo").click()
+        QTimer.singleShot(100, look_and_quit)
+
+    def look_and_quit():
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, MainWindow) and w.isVisible()), None)
+        if window is None:  # the demo is still loading on its worker
+            QTimer.singleShot(100, look_and_quit)
+            return
+        seen["user"] = window.context.actor.username
+        seen["villages"] = window.page("home").villages_card.value_label.text()
+        window.close()
+
+    QTimer.singleShot(0, choose_demo)
+    assert app_module.main(["--db", str(store.path)]) == 0
+    assert seen == {"user": "liuliping", "villages": "26"}
