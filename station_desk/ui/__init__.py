@@ -9,4 +9,5 @@ them at all.
 from .. import messages as _messages  # noqa: F401
 from ..core import store as _store  # noqa: F401  (peewee, models, migrations, db)
 from ..core.services import accounts as _accounts  # noqa: F401
+from ..core.services import dashboard as _dashboard  # noqa: F401  (首页, the first page shown)
 from ..core.services import station as _station  # noqa: F401

@@ -14,7 +14,7 @@ _installed: list[str] = []
 def _named_fallbacks() -> list[str]:
     import os
 
-    from ..core.reports.fonts import FALLBACK_ENV
+    from ..core.reports import FALLBACK_ENV
 
     return [p for p in os.environ.get(FALLBACK_ENV, "").split(os.pathsep) if os.path.isfile(p)]
 

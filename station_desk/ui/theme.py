@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from ..resources_path import resource_path
 
+# Set on an application built with "-style Fusion" (ui/app.py): setStyle() afterwards would
+# cost ~6 ms of start-up (PySide builds the Python QStyle type and its eleven enums).
+FUSION_FROM_START = "stationDeskFusionFromStart"
 ICON_PREFIX = "icon"  # the QSS refers to url(icon:primary/…svg); keep in step with build_assets.py
 THEME_QSS = "material.qss"
 
@@ -62,5 +65,6 @@ def apply_theme(app: QApplication, extra_qss: str = "") -> None:
     icons = str(theme_dir() / "icons")
     if icons not in QDir.searchPaths(ICON_PREFIX):
         QDir.addSearchPath(ICON_PREFIX, icons)
-    app.setStyle("Fusion")
+    if app.property(FUSION_FROM_START) is not True:
+        app.setStyle("Fusion")
     app.setStyleSheet(with_font_fallbacks(stylesheet(), app.font().families()) + extra_qss)

@@ -25,12 +25,12 @@ from itertools import count
 from pathlib import Path
 
 from ...resources_path import resource_path
+from . import FALLBACK_ENV
 
 log = logging.getLogger(__name__)
 
 FONT = "WQYMicroHei"  # reportlab's name for the bundled font (Qt calls it "WenQuanYi Micro Hei")
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
-FALLBACK_ENV = "STATION_DESK_FALLBACK_FONT"  # one path, or several joined by os.pathsep
 
 # Fallback font files by platform, in the order they are tried.
 WINDOWS_FALLBACKS = ("simsunb.ttf", "mingliub.ttc", "simsun.ttc")  # SimSun-ExtB, MingLiU-ExtB, SimSun (Ext A)
