@@ -31,6 +31,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "backup.restore": frozenset({HEAD}),
     "demo.load": frozenset({HEAD}),
     "audit.view": frozenset({HEAD}),
+    # households on file (一户一档): never the front desk
+    "households.view": frozenset({HEAD, SOCIAL_WORKER}),
+    "households.edit": frozenset({HEAD, SOCIAL_WORKER}),
+    "households.import": frozenset({HEAD, SOCIAL_WORKER}),
+    "households.export": frozenset({HEAD, SOCIAL_WORKER}),
     # personal data: a social worker only for the villages they are responsible for
     "ids.reveal": frozenset({HEAD, SOCIAL_WORKER}),
     "ids.export_full": frozenset({HEAD, SOCIAL_WORKER}),

@@ -87,3 +87,6 @@ declare("backup.keep_weekly", 10, minimum=0, maximum=520)
 declare("backup.keep_monthly", 9, minimum=0, maximum=240)
 declare("backup.keep_recent", 8, minimum=1, maximum=200)
 declare("accounts.min_password_length", 6, minimum=4, maximum=64)
+
+# Households: a social worker's own visit sheets may show full phone numbers for their villages.
+declare("privacy.visit_sheet_full_phone", False)

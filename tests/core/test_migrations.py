@@ -18,6 +18,8 @@ from station_desk.core.store import open_store, restore
 from tests.core.test_db_errors import assert_described
 
 STEP1 = migrations.load_steps()[0]
+REAL = migrations.load_steps()  # the steps this program ships
+CURRENT = len(REAL)
 
 
 def _add_code_column(database, migrator):
@@ -26,6 +28,8 @@ def _add_code_column(database, migrator):
 
 # What a second release might ship: a module with VERSION and up(db, migrator).
 STEP2 = types.SimpleNamespace(VERSION=2, up=_add_code_column, __name__="m0002_category_code")
+# What the next release might ship after the steps this program has.
+NEXT = types.SimpleNamespace(VERSION=CURRENT + 1, up=_add_code_column, __name__="next_category_code")
 
 
 @pytest.fixture(autouse=True)
@@ -36,9 +40,9 @@ def _close_database():
 
 @pytest.fixture
 def program_v2(monkeypatch):
-    """The program as it will be once step 2 ships."""
-    monkeypatch.setattr(migrations, "load_steps", lambda: [STEP1, STEP2])
-    monkeypatch.setattr(migrations, "latest_version", lambda: 2)
+    """The program as it will be once the next step ships."""
+    monkeypatch.setattr(migrations, "load_steps", lambda: [*REAL, NEXT])
+    monkeypatch.setattr(migrations, "latest_version", lambda: NEXT.VERSION)
 
 
 @pytest.fixture
@@ -147,14 +151,14 @@ def test_opening_an_older_database_backs_it_up_first(store, head, program_v2):
 
     database = open_store(store, create=False)
 
-    assert migrations.current_version(database) == 2
+    assert migrations.current_version(database) == NEXT.VERSION
     assert "code" in _columns(database, "category")
     assert list(database.execute_sql(
         "SELECT code FROM category WHERE name = '困难退役军人'")) == [(None,)]
     (copy,) = backup.list_backups(store)
     assert copy.reason == "pre-migrate"
     assert copy.path.is_file()
-    assert backup.verify(copy.path) == 1  # taken before the upgrade
+    assert backup.verify(copy.path) == CURRENT  # taken before the upgrade
     with sqlite3.connect(copy.path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM category WHERE name = '困难退役军人'"
                             ).fetchone()[0] == 1
@@ -176,30 +180,30 @@ def test_upgrade_blocked_by_another_writer(store, program_v2, monkeypatch):
     assert caught.value.code == "db_locked"
     assert caught.value.params["path"] == str(store.path)
     with sqlite3.connect(store.path) as conn:
-        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 1
+        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == CURRENT
     conn.close()
     assert [b.reason for b in backup.list_backups(store)] == ["pre-migrate"]
     # Next start, with the kiosk idle, the upgrade goes through.
-    assert migrations.current_version(open_store(store, create=False)) == 2
+    assert migrations.current_version(open_store(store, create=False)) == NEXT.VERSION
 
 
 def test_restoring_an_older_backup_upgrades_it(store, head, monkeypatch):
     station.save_category(head, name="困难退役军人")
     old_copy = backup.take_backup(store)
     db.close()
-    monkeypatch.setattr(migrations, "load_steps", lambda: [STEP1, STEP2])
-    monkeypatch.setattr(migrations, "latest_version", lambda: 2)
+    monkeypatch.setattr(migrations, "load_steps", lambda: [*REAL, NEXT])
+    monkeypatch.setattr(migrations, "latest_version", lambda: NEXT.VERSION)
     open_store(store, create=False)
     station.save_category(head, name="升级后新增")
 
     result = restore(store, old_copy, head)
 
-    assert (result.from_version, result.to_version) == (1, 2)
-    assert migrations.current_version(db.database.obj) == 2
+    assert (result.from_version, result.to_version) == (CURRENT, NEXT.VERSION)
+    assert migrations.current_version(db.database.obj) == NEXT.VERSION
     names = {c.name for c in Category.select()}
     assert "困难退役军人" in names and "升级后新增" not in names
-    assert backup.verify(result.safety_copy) == 2
-    assert backup.verify(old_copy) == 1  # the copy itself is not upgraded
+    assert backup.verify(result.safety_copy) == NEXT.VERSION
+    assert backup.verify(old_copy) == CURRENT  # the copy itself is not upgraded
 
 
 # --- files the program must not write to ---------------------------------------------------
@@ -260,8 +264,8 @@ def test_another_programs_sqlite_file_is_refused_untouched(location, journal_mod
 def _open_at_once(path: str, barrier, two_steps: bool, connect_first: bool) -> None:
     """Runs in a child process: the office window and the kiosk starting together."""
     if two_steps:
-        migrations.load_steps = lambda: [STEP1, STEP2]
-        migrations.latest_version = lambda: 2
+        migrations.load_steps = lambda: [*REAL, NEXT]
+        migrations.latest_version = lambda: NEXT.VERSION
     if connect_first:
         # Both connected, both about to read the version: the narrowest moment.
         database = db.open_location(db.resolve(path))
@@ -311,7 +315,7 @@ def test_two_programs_create_one_database_at_once(tmp_path, two_steps, connect_f
             versions = [r[0] for r in conn.execute("SELECT version FROM schema_version")]
             categories = conn.execute("SELECT COUNT(*) FROM category").fetchone()[0]
         conn.close()
-        assert sorted(versions) == ([1, 2] if two_steps else [1])
+        assert sorted(versions) == list(range(1, CURRENT + 1)) + ([NEXT.VERSION] if two_steps else [])
         assert categories == 17
         assert list((tmp_path / f"round{round_}-backups").glob("*")) == []
 

@@ -9,7 +9,45 @@ from station_desk.core.errors import PermissionDenied
 from station_desk.core.models import AuditLog, Staff, Village
 from station_desk.core.roles import PERMISSIONS, ROLES, require_village
 from station_desk.core.services import accounts, settings, station
+from station_desk.core.services import households as hh
 from station_desk.core.services.base import WRITERS
+
+
+@pytest.fixture(autouse=True)
+def a_household(request):
+    """One household with a second member, a visit and a need, for the household writers."""
+    if "staff_actors" not in request.fixturenames:
+        return
+    actors = request.getfixturevalue("staff_actors")
+    household = hh.create_household(
+        actors["head"], hh.HouseholdInput("王大山", _village("麻车村")),
+        [hh.MemberInput("王大山"), hh.MemberInput("王小花", "孙女")])
+    hh.record_visit(actors["head"], household.id, hh.VisitInput(household.registered_on,
+                                                                needs=["需要轮椅"]))
+
+
+def _household():
+    from station_desk.core.models import Household
+
+    return Household.get(Household.head_name == "王大山").id
+
+
+def _member(name="王小花"):
+    from station_desk.core.models import Member
+
+    return Member.get(Member.name == name).id
+
+
+def _visit():
+    from station_desk.core.models import Visit
+
+    return Visit.select().first().id
+
+
+def _need():
+    from station_desk.core.models import Need
+
+    return Need.select().first().id
 
 
 def _village(name):
@@ -34,6 +72,19 @@ EXAMPLES = {
     "station.save_tier": lambda a: station.save_tier(a, level=5, name="五级", visit_interval_days=180),
     "settings.set_setting": lambda a: settings.set_setting(a, "backup.keep_daily", 14),
     "settings.set_settings": lambda a: settings.set_settings(a, {"backup.keep_weekly": 12}),
+    "households.create_household": lambda a: hh.create_household(
+        a, hh.HouseholdInput("李四", _village("麻车村"))),
+    "households.update_household": lambda a: hh.update_household(
+        a, _household(), hh.HouseholdInput("王大山", _village("麻车村"), address="麻车村 3 号")),
+    "households.save_member": lambda a: hh.save_member(a, _household(), hh.MemberInput("王二", "儿子")),
+    "households.delete_member": lambda a: hh.delete_member(a, _member(), "录入错误"),
+    "households.close_household": lambda a: hh.close_household(a, _household(), "moved", "迁往县城"),
+    "households.reopen_household": lambda a: hh.reopen_household(a, _household(), "搬回本村"),
+    "households.record_visit": lambda a: hh.record_visit(
+        a, _household(), hh.VisitInput(hh.today(), outcome="nobody_home")),
+    "households.delete_visit": lambda a: hh.delete_visit(a, _visit(), "录错了"),
+    "households.record_need": lambda a: hh.record_need(a, _household(), "申请临时救助"),
+    "households.update_need": lambda a: hh.update_need(a, _need(), status="in_progress"),
 }
 
 

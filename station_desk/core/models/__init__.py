@@ -2,11 +2,32 @@
 
 from .accounts import ROLES, Staff
 from .audit import AuditLog, SchemaVersion
+from .households import (
+    GENDERS,
+    HOUSEHOLD_STATUSES,
+    MEMBER_STATUSES,
+    NEED_SOURCES,
+    NEED_STATUSES,
+    NEED_URGENCIES,
+    RELATIONS,
+    VISIT_KINDS,
+    VISIT_OUTCOMES,
+    Household,
+    HouseholdCategory,
+    Member,
+    MemberCategory,
+    Need,
+    Visit,
+)
 from .station import VILLAGE_KINDS, Category, Setting, Station, Tier, Village
 
-ALL_MODELS = [Staff, Station, Village, Category, Tier, Setting, AuditLog, SchemaVersion]
+ALL_MODELS = [Staff, Station, Village, Category, Tier, Setting, AuditLog, SchemaVersion,
+              Household, HouseholdCategory, Member, MemberCategory, Visit, Need]
 
 __all__ = [
-    "ALL_MODELS", "ROLES", "VILLAGE_KINDS", "AuditLog", "Category", "SchemaVersion",
-    "Setting", "Staff", "Station", "Tier", "Village",
+    "ALL_MODELS", "GENDERS", "HOUSEHOLD_STATUSES", "MEMBER_STATUSES", "NEED_SOURCES",
+    "NEED_STATUSES", "NEED_URGENCIES", "RELATIONS", "ROLES", "VILLAGE_KINDS", "VISIT_KINDS",
+    "VISIT_OUTCOMES", "AuditLog", "Category", "Household", "HouseholdCategory", "Member",
+    "MemberCategory", "Need", "SchemaVersion", "Setting", "Staff", "Station", "Tier", "Village",
+    "Visit",
 ]

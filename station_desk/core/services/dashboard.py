@@ -21,6 +21,10 @@ class Summary:
     my_villages: list[str] = field(default_factory=list)
     last_backup: _dt.datetime | None = None
     backup_overdue: bool = False
+    # households on file; None for a role that doesn't see them (the front desk)
+    households: int | None = None
+    due_visits: int | None = None  # the social worker's own, or the station's for the head
+    open_needs: int | None = None
 
 
 def summary(actor: Actor, location: Location) -> Summary:
@@ -35,6 +39,14 @@ def summary(actor: Actor, location: Location) -> Summary:
         last = newest[0].taken_at if newest else None
     overdue = location.is_sqlite and (
         last is None or now().replace(tzinfo=None) - last > _dt.timedelta(days=1))
+    households = due = open_needs = None
+    if actor.can("households.view"):
+        from ..models import Household, Need
+        from .households import due_count
+
+        households = Household.select().where(Household.status == "active").count()
+        due = due_count(social_worker_id=actor.staff_id if actor.role == SOCIAL_WORKER else None)
+        open_needs = Need.select().where(Need.status.in_(("new", "in_progress"))).count()
     return Summary(
         villages=villages.count(),
         groups=Village.select().where((Village.kind == "group") & (Village.active == True)).count(),  # noqa: E712
@@ -44,4 +56,7 @@ def summary(actor: Actor, location: Location) -> Summary:
         my_villages=mine,
         last_backup=last,
         backup_overdue=overdue,
+        households=households,
+        due_visits=due,
+        open_needs=open_needs,
     )

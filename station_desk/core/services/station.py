@@ -225,4 +225,8 @@ def save_tier(actor: Actor, tier_id: int | None = None, *, level: int, name: str
     tier.note = clean_text(note, "note", required=False)
     tier.save()
     saved(actor, tier, before)
+    if before is not None and before.get("visit_interval_days") != tier.visit_interval_days:
+        from .households import recompute_due_for_tier
+
+        recompute_due_for_tier(tier.id)  # in this transaction: due dates follow the new interval
     return tier
