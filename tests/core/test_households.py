@@ -235,3 +235,15 @@ def test_needs_follow_up(head, village):
     hh.update_need(head, need.id, status="resolved", follow_up="已链接残联")
     detail = hh.get_household(head, household.id)
     assert detail.needs[0].status == "resolved" and "已链接残联" in detail.needs[0].follow_up
+
+
+def test_households_follow_their_village_to_a_new_social_worker(head, village, staff_actors):
+    from station_desk.core.services import accounts
+
+    newcomer = accounts.create_staff(head, "xin", "新社工", "social_worker", "secret123")
+    followed = _new(head, village, "张三")
+    kept = _new(head, village, "李四", social_worker_id=newcomer.id)
+    other = accounts.create_staff(head, "bie", "别的社工", "social_worker", "secret123")
+    station.update_village(head, village.id, social_worker_id=other.id)
+    assert Household.get_by_id(followed.id).social_worker_id == other.id
+    assert Household.get_by_id(kept.id).social_worker_id == newcomer.id

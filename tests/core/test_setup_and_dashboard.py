@@ -37,6 +37,8 @@ def test_dashboard_counts(staff_actors, store):
     assert (data.villages, data.social_workers, data.accounts) == (2, 1, 4)
     assert data.my_villages == ["麻车村"]
     assert data.last_backup is None and data.backup_overdue
+    assert (data.households, data.due_visits, data.due_tier1, data.open_needs) == (0, 0, 0, 0)
+    assert dashboard.summary(staff_actors["front_desk"], store).households is None  # not theirs
     backup.take_backup(store, "manual")
     data = dashboard.summary(staff_actors["head"], store)
     assert data.last_backup is not None and not data.backup_overdue and data.my_villages == []

@@ -24,6 +24,7 @@ class Summary:
     # households on file; None for a role that doesn't see them (the front desk)
     households: int | None = None
     due_visits: int | None = None  # the social worker's own, or the station's for the head
+    due_tier1: int | None = None  # of those, how many are tier 1 (visited weekly)
     open_needs: int | None = None
 
 
@@ -39,13 +40,16 @@ def summary(actor: Actor, location: Location) -> Summary:
         last = newest[0].taken_at if newest else None
     overdue = location.is_sqlite and (
         last is None or now().replace(tzinfo=None) - last > _dt.timedelta(days=1))
-    households = due = open_needs = None
+    households = due = due_tier1 = open_needs = None
     if actor.can("households.view"):
-        from ..models import Household, Need
+        from ..models import Household, Need, Tier
         from .households import due_count
 
         households = Household.select().where(Household.status == "active").count()
-        due = due_count(social_worker_id=actor.staff_id if actor.role == SOCIAL_WORKER else None)
+        worker = actor.staff_id if actor.role == SOCIAL_WORKER else None
+        due = due_count(social_worker_id=worker)
+        first = Tier.select(Tier.id).order_by(Tier.level).first()
+        due_tier1 = due_count(social_worker_id=worker, tier_id=first.id) if first else 0
         open_needs = Need.select().where(Need.status.in_(("new", "in_progress"))).count()
     return Summary(
         villages=villages.count(),
@@ -58,5 +62,6 @@ def summary(actor: Actor, location: Location) -> Summary:
         backup_overdue=overdue,
         households=households,
         due_visits=due,
+        due_tier1=due_tier1,
         open_needs=open_needs,
     )

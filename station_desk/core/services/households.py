@@ -708,12 +708,15 @@ def due_visits(actor: Actor, *, social_worker_id: int | None = None,
     return rows
 
 
-def due_count(*, social_worker_id: int | None = None, on: _dt.date | None = None) -> int:
+def due_count(*, social_worker_id: int | None = None, tier_id: int | None = None,
+              on: _dt.date | None = None) -> int:
     """How many active households are due for a visit (for 首页)."""
     on = on or today()
     query = Household.select().where((Household.status == "active") & (Household.due_on <= on))
     if social_worker_id is not None:
         query = query.where(Household.social_worker == social_worker_id)
+    if tier_id is not None:
+        query = query.where(Household.tier == tier_id)
     return query.count()
 
 

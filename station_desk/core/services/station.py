@@ -156,7 +156,26 @@ def update_village(actor: Actor, village_id: int, **fields: object) -> Village:
     _check_village(village, worker_before=before["social_worker"])
     village.save()
     updated(actor, village, before)
+    if village.social_worker_id != before["social_worker"]:
+        _hand_over_households(actor, village, before["social_worker"])
     return village
+
+
+def _hand_over_households(actor: Actor, village: Village, old_worker: int | None) -> None:
+    """The village's households that followed its old social worker follow the new one
+    (a household given to someone else on purpose keeps them)."""
+    from ..audit import record
+    from ..models import Household
+
+    moved = (Household.update(social_worker=village.social_worker_id)
+             .where((Household.village == village.id)
+                    & (Household.social_worker.is_null() if old_worker is None
+                       else Household.social_worker == old_worker))
+             .execute())
+    if moved:
+        record(actor, "update", "household", None, {"social_worker": old_worker},
+               {"social_worker": village.social_worker_id},
+               note=f"{village.name}: {moved} households handed over with the village")
 
 
 # --- categories and tiers --------------------------------------------------------------------
