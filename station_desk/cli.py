@@ -157,15 +157,19 @@ def cmd_demo(ctx: Context) -> int:
     from .core.store import open_store
 
     open_store(ctx.location, create=True)
-    report = demo.fill(seed=ctx.args.seed)
+    report = demo.fill(seed=ctx.args.seed, households=ctx.args.households)
     staff = "，".join(f"{role_label(r, ctx.lang)} {n}" for r, n in report.staff.items())
+    h = report.households
     print(ctx.zh_en(
         f"演示数据已装入 {ctx.location.describe()}：{report.station}，{report.villages} 个村居、"
-        f"{report.groups} 个村民小组；账号：{staff}。站长账号 {report.head_username}，"
-        f"所有演示账号密码均为 {report.password}",
+        f"{report.groups} 个村民小组；服务对象 {h.households} 户 {h.members} 人，"
+        f"近一年走访 {h.visits} 次，今日逾期待走访 {h.overdue} 户；账号：{staff}。"
+        f"站长账号 {report.head_username}，所有演示账号密码均为 {report.password}",
         f"Demo data loaded into {ctx.location.describe()}: {report.station}, "
-        f"{report.villages} villages, {report.groups} groups; accounts: {staff}. "
-        f"Head account {report.head_username}; every demo password is {report.password}",
+        f"{report.villages} villages, {report.groups} groups; {h.households} households "
+        f"({h.members} people), {h.visits} visits in the last year, {h.overdue} overdue today; "
+        f"accounts: {staff}. Head account {report.head_username}; "
+        f"every demo password is {report.password}",
     ))
     return 0
 
@@ -371,9 +375,30 @@ def print_villages(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[s
     return (lambda out: villages.build(sheet, out, lang=ctx.lang)), villages.check(sheet)
 
 
+def print_visit_sheets(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """入户走访登记表 for a village's or a social worker's active households (--due: those
+    due for a visit, most overdue first)."""
+    from .core.errors import ValidationError
+    from .core.reports import visit_sheets
+    from .core.roles import require
+    from .core.services import household_exports as exports
+
+    require(ctx.actor, "households.view")
+    a = ctx.args
+    ids = exports.visit_sheet_ids(
+        ctx.actor, village_id=exports.village_by_name(a.village).id if a.village else None,
+        social_worker_id=exports.worker_by_name(a.worker).id if a.worker else None, due=a.due)
+    if not ids:
+        raise ValidationError("visit_sheets_empty")
+    data = exports.visit_sheet_data(ctx.actor, ids)
+    print(ctx.zh_en(f"走访登记表：{len(data.rows)} 户", f"Visit sheets: {len(data.rows)} households"))
+    return (lambda out: visit_sheets.build(data, out, lang=ctx.lang)), visit_sheets.check(data)
+
+
 # What `print` can print: each gathers its data and returns (write PDF to a path, warnings).
 PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tuple[str, str]]]]] = {
     "villages": print_villages,
+    "visit-sheets": print_visit_sheets,
 }
 
 
@@ -386,6 +411,65 @@ def cmd_print(ctx: Context) -> int:
                         "font lacks; it will print blank."), file=sys.stderr)
     write(ctx.args.out)
     print(ctx.zh_en(f"已生成 {ctx.args.out}", f"Written: {ctx.args.out}"))
+    return 0
+
+
+def cmd_export(ctx: Context) -> int:
+    """export households: the 服务对象台账 as .xlsx, filtered, masked unless --full-ids."""
+    from .core.services import household_exports as exports
+
+    a = ctx.args
+    ctx.open(need="households.export")
+    query = exports.query_from_names(text=a.search or "", village=a.village, category=a.category,
+                                     tier=a.tier, worker=a.worker, status=a.status,
+                                     overdue=a.overdue)
+    count = exports.export_ledger(ctx.actor, query, a.out, full_ids=a.full_ids)
+    if a.full_ids:
+        print(ctx.zh_en(f"已导出 {count} 户到 {a.out}（您可查看的住户为完整证件号码和电话，其余已脱敏；"
+                        "本次导出已记入审计日志）",
+                        f"Exported {count} households to {a.out} (full ID numbers and phones for "
+                        "the households you may see in full, the others masked; the export is "
+                        "in the audit log)"))
+    else:
+        print(ctx.zh_en(f"已导出 {count} 户到 {a.out}（证件号码和电话已脱敏）",
+                        f"Exported {count} households to {a.out} (ID numbers and phones masked)"))
+    return 0
+
+
+def cmd_import(ctx: Context) -> int:
+    """import households: a household ledger (.xlsx/.xls/.ods/.csv) into the households on file.
+
+    Every bad row goes to stderr (row, column, value, reason) and nothing is written: exit 1.
+    """
+    from .core.services import household_import as importer
+
+    a = ctx.args
+    ctx.open(need="households.import")
+    source = importer.open_source(a.file, a.sheet)
+    try:
+        if a.dry_run:
+            report = importer.check_import(ctx.actor, source)
+        else:
+            report = importer.import_households(ctx.actor, source)
+    except importer.ImportRejected as rejected:
+        report = rejected.report
+    ctx.say("import_read", file=report.file, sheet=report.sheet, header=report.header,
+            rows=report.data_rows, households=report.households)
+    if report.ignored:
+        ctx.say("import_ignored", columns=ctx.zh_en("、", ", ").join(report.ignored))
+    if not report.ok:
+        print(text("import_bad_rows", ctx.lang, count=len(report.problems), rows=report.bad_rows),
+              file=sys.stderr)
+        for item in report.problems:
+            column = f"{item.letter} {item.header}".strip() if item.column is not None else ""
+            reason = text(item.code, ctx.lang, **item.message_params())
+            print(text("import_row", ctx.lang, row=item.row, column=column, reason=reason),
+                  file=sys.stderr)
+        return 1
+    ctx.say("import_summary_done" if report.written else "import_summary_check",
+            new=report.households_new, updated=report.households_updated,
+            unchanged=report.households_unchanged, members_new=report.members_new,
+            members_updated=report.members_updated)
     return 0
 
 
@@ -439,6 +523,25 @@ def audit_limit(lang: str | None) -> Callable[[str], int]:
         if not 1 <= number <= AUDIT_LIMIT_MAX:
             raise argparse.ArgumentTypeError(
                 text("cli_bad_limit", lang, value=value, maximum=AUDIT_LIMIT_MAX))
+        return number
+
+    return check
+
+
+DEMO_HOUSEHOLDS_MAX = 200_000  # core.demo.MAX_HOUSEHOLDS, without importing the core here
+
+
+def demo_households(lang: str | None) -> Callable[[str], int]:
+    """``demo --households``' type: a whole number from 0 to DEMO_HOUSEHOLDS_MAX."""
+
+    def check(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = -1
+        if not 0 <= number <= DEMO_HOUSEHOLDS_MAX:
+            raise argparse.ArgumentTypeError(
+                text("cli_bad_count", lang, value=value, maximum=DEMO_HOUSEHOLDS_MAX))
         return number
 
     return check
@@ -512,6 +615,9 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
                    help="村居名称，可写多次 / a village or community; repeat for each")
     p = add("demo", cmd_demo, "向空数据库装入演示社工站 / fill an empty database with a demo station")
     p.add_argument("--seed", type=int, default=2026, help="随机种子 / random seed")
+    p.add_argument("--households", type=demo_households(lang), metavar="N",
+                   help=f"服务对象户数（默认 1426，同种子资料中的石滩站；0 到 {DEMO_HOUSEHOLDS_MAX}）"
+                        " / households on file (default 1426, the Shitan station)")
     p = add("backup", cmd_backup, "立即备份并校验 / take and check a backup now")
     p.add_argument("--to", type=Path,
                    help="备份到此文件或文件夹（如 U 盘）；仅限站长，记入审计日志 / head only, audited")
@@ -550,12 +656,46 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="1280x800", help="WxH")
     add("gui", cmd_gui, "打开程序窗口 / open the window")
+    p = add("export", cmd_export, "导出台账为 Excel / export a ledger to Excel")
+    export_sub = p.add_subparsers(dest="export_what", required=True, metavar="LEDGER")
+    e = export_sub.add_parser("households", help="服务对象台账 / the household ledger",
+                              description="服务对象台账（.xlsx），按筛选条件导出，默认脱敏 / "
+                                          "the household ledger, filtered, masked by default")
+    e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
+    e.add_argument("--search", metavar="TEXT", help="姓名、拼音首字母、证件号或电话尾号、地址")
+    e.add_argument("--village", metavar="NAME", help="村居名称或编码 / village name or code")
+    e.add_argument("--category", metavar="NAME", help="人员类别 / category")
+    e.add_argument("--tier", metavar="N|NAME", help="分级：级别数字或名称 / tier level or name")
+    e.add_argument("--worker", metavar="USERNAME", help="责任社工登录名或姓名 / social worker")
+    e.add_argument("--status", choices=["active", "moved", "deceased", "closed", "all"],
+                   default="active", help="在册 active（默认）、迁出 moved、死亡 deceased、"
+                                          "注销 closed、全部 all")
+    e.add_argument("--overdue", action="store_true", help="仅逾期未走访 / overdue visits only")
+    # Also after the command; SUPPRESS keeps a --full-ids given before it.
+    e.add_argument("--full-ids", action="store_true", default=argparse.SUPPRESS,
+                   help="完整证件号与电话（仅限可查看的住户，记入审计日志）/ full numbers, audited")
+    p = add("import", cmd_import, "从 Excel 或 CSV 导入台账 / import a ledger from Excel or CSV")
+    import_sub = p.add_subparsers(dest="import_what", required=True, metavar="LEDGER")
+    i = import_sub.add_parser(
+        "households", help="服务对象台账 / the household ledger",
+        description="导入服务对象台账（.xlsx、.xls、.ods、.csv）：按身份证号更新已在档的户，"
+                    "有任何一行出错则全部不导入 / import a household ledger; households on "
+                    "file are updated by ID number; any bad row and nothing is written")
+    i.add_argument("file", type=Path, help="台账文件 / the ledger file")
+    i.add_argument("--sheet", help="工作表名称或序号（默认第一个有数据的）/ sheet name or number")
+    i.add_argument("--dry-run", action="store_true",
+                   help="只检查并显示将会做的更改，不写入 / check and show what would change")
     p = add("settings", cmd_settings, "查看或修改站务规则 / show or change station rules")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
     p = add("print", cmd_print, "生成打印用 PDF / write a printout as PDF")
-    p.add_argument("what", choices=list(PRINTOUTS), help="villages（村居责任分工表）")
+    p.add_argument("what", choices=list(PRINTOUTS),
+                   help="villages（村居责任分工表）、visit-sheets（入户走访登记表）")
     p.add_argument("--out", type=Path, required=True, help="PDF 文件 / the PDF file")
+    p.add_argument("--village", metavar="NAME", help="visit-sheets：村居名称或编码 / village")
+    p.add_argument("--worker", metavar="USERNAME", help="visit-sheets：责任社工 / social worker")
+    p.add_argument("--due", action="store_true",
+                   help="visit-sheets：仅到期待走访的住户，逾期最久的在前 / due visits only")
     if command is not None and command not in names:  # a typo: argparse lists them all
         return build_parser(lang)
     return parser

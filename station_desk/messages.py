@@ -81,6 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "passwd_needs_user": ("passwd 更改登录账号自己的密码，请用 --user 指定账号：station-desk --user 登录名 passwd",
                           "passwd changes the signed-in account's own password; name the "
                           "account with --user: station-desk --user NAME passwd"),
+    "cli_bad_count": ("应为 0 到 {maximum} 之间的整数（现为“{value}”）",
+                      "must be a whole number from 0 to {maximum} (not \"{value}\")"),
     "cli_bad_limit": ("应为 1 到 {maximum} 之间的整数（现为“{value}”）",
                       "must be a whole number from 1 to {maximum} (not \"{value}\")"),
     "password_prompt": ("{username} 的密码：", "Password for {username}: "),
@@ -196,6 +198,112 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_summary_ok": ("检查通过：{count} 项正常。", "All checks passed: {count} ok."),
     "check_summary_bad": ("检查发现 {problems} 个问题、{warnings} 个提醒。",
                           "Checks found {problems} problems and {warnings} warnings."),
+    # household exports and visit sheets
+    "unknown_village": ("没有名为“{value}”的村居。可选：{choices}",
+                        "There is no village \"{value}\". Choices: {choices}"),
+    "ambiguous_village": ("有多个村居叫“{value}”，请写村居编码：{choices}",
+                          "Several villages are called \"{value}\"; give the code: {choices}"),
+    "unknown_category": ("没有名为“{value}”的人员类别。可选：{choices}",
+                         "There is no category \"{value}\". Choices: {choices}"),
+    "unknown_tier": ("没有“{value}”这个分级。可选：{choices}",
+                     "There is no tier \"{value}\". Choices: {choices}"),
+    "unknown_worker": ("没有登录名或姓名为“{value}”的社工。可选：{choices}",
+                       "There is no social worker \"{value}\". Choices: {choices}"),
+    "ambiguous_worker": ("有多位社工叫“{value}”，请写登录名：{choices}",
+                         "Several social workers are called \"{value}\"; give the username: {choices}"),
+    "unknown_status": ("没有“{value}”这个状态。可选：{choices}",
+                       "There is no status \"{value}\". Choices: {choices}"),
+    "export_no_folder": ("文件夹 {path} 不存在，请先建好或换一个位置。",
+                         "The folder {path} does not exist; create it or choose another place."),
+    "export_write_failed": ("无法写入 {path}：{detail}", "Can't write {path}: {detail}"),
+    "export_file_busy": ("无法替换 {path}（{detail}）：文件可能正在 Excel 或 WPS 中打开，请关闭后重试。",
+                         "Can't replace {path} ({detail}): it may be open in Excel or WPS; "
+                         "close it and try again."),
+    "visit_sheets_empty": ("没有符合条件的住户，未生成走访登记表。",
+                           "No households match; no visit sheet was written."),
+    # household import
+    "import_no_file": ("找不到文件 {path}。", "File {path} not found."),
+    "import_bad_suffix": ("不能导入 {suffix} 文件（{path}）：请用 .xlsx、.xls、.ods 或 .csv 文件。",
+                          "{suffix} files can't be imported ({path}): use .xlsx, .xls, .ods or .csv."),
+    "import_unreadable": ("无法读取 {path}（{detail}）：文件可能已损坏、设了密码，或不是表格文件。",
+                          "Can't read {path} ({detail}): the file may be damaged, protected by a "
+                          "password, or not a spreadsheet."),
+    "import_no_sheet": ("工作簿中没有名为“{sheet}”的工作表。可选：{choices}",
+                        "The workbook has no sheet \"{sheet}\". Sheets: {choices}"),
+    "import_empty": ("工作表“{sheet}”是空的。", "The sheet \"{sheet}\" is empty."),
+    "import_no_header": ("在工作表“{sheet}”的前 20 行中找不到表头：应有“户主姓名”或“姓名”、"
+                         "“身份证号码”、“所属村(社区)”等列。",
+                         "No header found in the first 20 rows of \"{sheet}\": it should have "
+                         "columns such as 户主姓名 or 姓名, 身份证号码, 所属村(社区)."),
+    "import_no_name_column": ("工作表“{sheet}”的表头中没有“户主姓名”或“姓名”列。",
+                              "The header of \"{sheet}\" has no 户主姓名 or 姓名 column."),
+    "import_no_rows": ("工作表“{sheet}”的表头下面没有数据。",
+                       "The sheet \"{sheet}\" has no rows under its header."),
+    "import_no_name": ("这一行没有姓名。", "This row has no name."),
+    "import_member_without_head": ("{value} 是家庭成员，但上面没有其户主所在的行。",
+                                   "{value} is a member, but no row of their head comes before it."),
+    "import_head_name_differs": ("与户主关系是“户主”，但姓名“{value}”与户主姓名“{head}”不同。",
+                                 "The relation says 户主 (head), but the name \"{value}\" differs "
+                                 "from the head's name \"{head}\"."),
+    "import_head_value_on_member_row": ("这是家庭成员的行，但户主的“{field}”一栏填了“{value}”：户主的信息应填在户主所在的行。",
+                                        "This is a member's row, but the head's \"{field}\" holds "
+                                        "\"{value}\": the head's details go on the head's row."),
+    "import_masked_id": ("身份证号“{value}”是脱敏的（中间为 *）：请导出含完整号码的台账后再导入。",
+                         "ID number \"{value}\" is masked (* in the middle): export the ledger "
+                         "with full numbers and import that."),
+    "import_masked_phone": ("电话“{value}”是脱敏的（中间为 *）：请导出含完整号码的台账后再导入。",
+                            "Phone \"{value}\" is masked (* in the middle): export the ledger "
+                            "with full numbers and import that."),
+    "import_bad_gender": ("性别“{value}”无法识别，请写“男”或“女”。",
+                          "Gender \"{value}\" is not understood; write 男 or 女."),
+    "import_unknown_village": ("本站没有“{value}”这个村居。",
+                               "The station has no village \"{value}\"."),
+    "import_ambiguous_village": ("“{value}”可以指多个村居（{choices}），请写全称。",
+                                 "\"{value}\" could be several villages ({choices}); write the full name."),
+    "import_no_village": ("没有填写村居（所属村(社区)），新建的户必须有村居。",
+                          "No village (所属村(社区)) given; a new household needs one."),
+    "import_unknown_category": ("没有“{value}”这个人员类别（可在“设置”的人员类别中添加）。",
+                                "There is no category \"{value}\" (categories are added in Settings)."),
+    "import_unknown_tier": ("没有“{value}”这个分级。可选：{choices}",
+                            "There is no tier \"{value}\". Tiers: {choices}"),
+    "import_unknown_worker": ("没有叫“{value}”的社工账号。",
+                              "There is no social worker called \"{value}\"."),
+    "import_ambiguous_worker": ("有多位社工叫“{value}”，请写登录名：{choices}",
+                                "Several social workers are called \"{value}\"; write the "
+                                "username: {choices}"),
+    "import_id_twice_in_file": ("身份证号 {value} 在表中出现了两次：第 {first} 行和第 {second} 行。",
+                                "ID number {value} appears twice in the file: rows {first} and {second}."),
+    "import_two_households": ("本户成员的身份证号分属两户已在档的住户：{first} 户和 {second} 户。",
+                              "The ID numbers of this household belong to two households on "
+                              "file: {first}'s and {second}'s."),
+    "import_same_household": ("与第 {first} 行是同一户已在档的住户（{head} 户）：同一户在表中出现了两次。",
+                              "Row {first} is the same household on file ({head}'s): the "
+                              "household appears twice in the file."),
+    "import_head_mismatch": ("{name} 在档案中与户主关系为“{relation}”，表中为“{typed}”；"
+                             "更换户主请在该户档案中操作。",
+                             "{name} is on file as \"{relation}\" of the household, the file "
+                             "says \"{typed}\"; change the head in the household's file."),
+    "import_head_changed": ("户主 {value} 与在档的户主 {head} 身份证号不同，不是同一人；"
+                            "更换户主请在该户档案中操作。",
+                            "The head {value} has another ID number than {head}, the head on "
+                            "file; change the head in the household's file."),
+    "import_bad_rows": ("发现 {count} 处问题（涉及 {rows} 行），没有导入任何数据。请改正后重新导入：",
+                        "{count} problems found (in {rows} rows); nothing was imported. Correct "
+                        "them and import again:"),
+    "import_row": ("第 {row} 行 {column}：{reason}", "Row {row} {column}: {reason}"),
+    "import_read": ("{file}（工作表“{sheet}”）：表头在第 {header} 行，{rows} 行数据，{households} 户。",
+                    "{file} (sheet \"{sheet}\"): header in row {header}, {rows} data rows, "
+                    "{households} households."),
+    "import_ignored": ("未导入的列：{columns}", "Columns not imported: {columns}"),
+    "import_summary_check": ("检查通过，未写入任何数据。导入将新增 {new} 户、更新 {updated} 户，"
+                             "{unchanged} 户无变化；新增成员 {members_new} 人、更新成员 {members_updated} 人。",
+                             "Check passed; nothing was written. The import would add {new} "
+                             "households, update {updated}, leave {unchanged} unchanged; add "
+                             "{members_new} members and update {members_updated}."),
+    "import_summary_done": ("导入完成：新增 {new} 户、更新 {updated} 户，{unchanged} 户无变化；"
+                            "新增成员 {members_new} 人、更新成员 {members_updated} 人。",
+                            "Imported: {new} households added, {updated} updated, {unchanged} "
+                            "unchanged; {members_new} members added, {members_updated} updated."),
 }
 
 # Labels the CLI prints; field names used in messages.
@@ -210,6 +318,28 @@ LABELS: dict[str, tuple[str, str]] = {
     "social_worker_role": ("社工", "social worker"), "front_desk": ("前台", "front desk"),
     "kiosk": ("签到机", "kiosk"), "town": ("镇街", "town"), "village": ("村居", "village"),
     "group": ("村民小组", "group"), "active": ("在用", "active"), "inactive": ("停用", "disabled"),
+    # households on file (field names in refusals)
+    "head_name": ("户主姓名", "head of household"),
+    "registered_on": ("登记日期", "registered on"),
+    "birthdate": ("出生日期", "birthdate"),
+    "relation": ("与户主关系", "relation to the head"),
+    "gender": ("性别", "gender"),
+    "disability_type": ("残疾类别", "disability"),
+    "disability_grade": ("残疾等级", "disability grade"),
+    "chronic_illness": ("慢性病", "chronic illness"),
+    "school_or_work": ("就学或就业", "school or work"),
+    "categories": ("人员类别", "categories"),
+    "member": ("成员", "member"),
+    "status": ("状态", "status"),
+    "status_date": ("日期", "date"),
+    "reason": ("原因", "reason"),
+    "visited_on": ("走访日期", "visit date"),
+    "visitors": ("走访人", "visitors"),
+    "outcome": ("走访结果", "outcome"),
+    "next_action": ("下一步", "next action"),
+    "content": ("诉求内容", "need"),
+    "urgency": ("紧急程度", "urgency"),
+    "source": ("来源", "source"),
 }
 
 

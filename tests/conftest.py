@@ -21,6 +21,15 @@ def cheap_password_hashing(monkeypatch):
     monkeypatch.setattr(passwords, "_N", 2**4)
 
 
+@pytest.fixture(autouse=True)
+def small_demo(monkeypatch):
+    """The demo station's 1,426 households take ~0.3 s to make; tests get 60 unless they
+    ask for a number (test_demo checks the full station)."""
+    from station_desk.core import demo
+
+    monkeypatch.setattr(demo, "DEMO_HOUSEHOLDS", 60)
+
+
 @pytest.fixture
 def location(tmp_path, monkeypatch):
     """Where the test's database lives (not opened)."""

@@ -13,12 +13,16 @@ from dataclasses import dataclass, field
 from . import events
 from .audit import collecting
 from .db import database, write_transaction
+from .demo_households import STATION_HOUSEHOLDS, HouseholdFigures, add_households
 from .errors import ValidationError
-from .models import Staff
+from .models import Household, HouseholdCategory, Member, MemberCategory, Need, Staff, Visit
 from .roles import Actor
 from .services import accounts, station
 
 DEMO_PASSWORD = "demo1234"
+# Bumped whenever the demo gains data (a feature adds its part): cached demo databases, such
+# as the screenshot tool's, are rebuilt instead of showing an older station.
+REVISION = 2  # 2: households on file
 TOWN = ("440118100", "石滩镇")
 VILLAGES = [
     "麻车村", "沙头村", "田桥村", "元洲岗村", "石厦村", "塘边村", "岗贝村", "下围村",
@@ -42,6 +46,9 @@ PEOPLE = [
     ("linxiaoyan", "林小燕", "front_desk"), ("wuqingqing", "吴青青", "front_desk"),
     ("qiantai", "前台签到机", "kiosk"),
 ]
+# Read when ``fill`` runs, so the test suite can ask for a smaller station in one place.
+DEMO_HOUSEHOLDS = STATION_HOUSEHOLDS
+MAX_HOUSEHOLDS = 200_000  # ten times a district's ledger, and then some
 HOTLINES = ["020-82861110", "020-82861120", "020-82861130",
             "020-82861140", "020-82861150", "020-82861160"]
 
@@ -54,6 +61,7 @@ class DemoReport:
     staff: dict[str, int] = field(default_factory=dict)
     password: str = DEMO_PASSWORD
     head_username: str = PEOPLE[0][0]
+    households: HouseholdFigures = field(default_factory=HouseholdFigures)
 
 
 def _phone(rng: random.Random) -> str:
@@ -61,12 +69,18 @@ def _phone(rng: random.Random) -> str:
         f"{rng.randrange(10**8):08d}"
 
 
-def fill(seed: int = 2026) -> DemoReport:
+def fill(seed: int = 2026, households: int | None = None,
+         people: int | None = None) -> DemoReport:
     """Fill an empty database with a demo station; refuses one that has accounts.
 
-    All or nothing: one transaction (each service's own becomes a savepoint), so a
-    failure half-way leaves the database as empty as it was.
+    ``households``: how many households on file (None: ``DEMO_HOUSEHOLDS``, the seeds'
+    station's 1,426), with about ``people`` people in all (None: the seeds' ratio, 1,912
+    for 1,426). All or nothing: one transaction (each service's own becomes a savepoint),
+    so a failure half-way leaves the database as empty as it was.
     """
+    households = DEMO_HOUSEHOLDS if households is None else households
+    if not 0 <= households <= MAX_HOUSEHOLDS:
+        raise ValidationError("bad_choice", field="households", value=str(households))
     outermost = not database.in_transaction()
     with collecting() as tables, write_transaction():
         if accounts.has_accounts():
@@ -76,6 +90,12 @@ def fill(seed: int = 2026) -> DemoReport:
         accounts.create_first_head(head_user, head_name, DEMO_PASSWORD, _phone(rng))
         head = accounts.actor_for(Staff.get(Staff.username == head_user))
         report = _fill_station(head, rng)
+        # Their own generator: the rest of the station above does not depend on how many.
+        report.households = add_households(head, random.Random(seed + 1), households,
+                                           people=people)
+        if report.households.households:
+            tables.update(m._meta.table_name for m in (Member, MemberCategory, Visit, Need,
+                                                       HouseholdCategory, Household))
     if outermost:
         events.publish(tables)
     return report

@@ -8,7 +8,7 @@ import pytest
 from station_desk.core.errors import PermissionDenied
 from station_desk.core.models import AuditLog, Staff, Village
 from station_desk.core.roles import PERMISSIONS, ROLES, require_village
-from station_desk.core.services import accounts, settings, station
+from station_desk.core.services import accounts, household_import, settings, station
 from station_desk.core.services import households as hh
 from station_desk.core.services.base import WRITERS
 
@@ -58,6 +58,17 @@ def _other_staff():
     return Staff.get(Staff.username == "lxy").id
 
 
+def _ledger():
+    """A one-household ledger (CSV) for the import writer."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="station-roles-") as folder:
+        path = Path(folder) / "ledger.csv"
+        path.write_text("户主姓名,村居\n赵六,沙头村\n", encoding="utf-8")
+        return household_import.open_source(path)  # read whole: the file may go
+
+
 # One valid call for each writing service; a new writer must add its example here.
 EXAMPLES = {
     "accounts.create_staff": lambda a: accounts.create_staff(a, "newbie", "新同事", "social_worker", "secret123"),
@@ -85,6 +96,8 @@ EXAMPLES = {
     "households.delete_visit": lambda a: hh.delete_visit(a, _visit(), "录错了"),
     "households.record_need": lambda a: hh.record_need(a, _household(), "申请临时救助"),
     "households.update_need": lambda a: hh.update_need(a, _need(), status="in_progress"),
+    "household_import.import_households": lambda a: household_import.import_households(
+        a, _ledger()),
 }
 
 

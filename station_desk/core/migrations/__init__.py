@@ -19,7 +19,7 @@ from ... import __version__
 from ..clock import stamp
 from ..errors import DatabaseProblem
 
-STEP_MODULES = ("m0001_foundation", "m0002_households")
+STEP_MODULES = ("m0001_foundation", "m0002_households", "m0003_household_sort_indexes")
 
 
 def load_steps() -> list[ModuleType]:

@@ -26,20 +26,20 @@ class Household(BaseModel):
     """服务对象户. ``last_visit_on`` and ``due_on`` are derived, kept by the services."""
 
     head_name = peewee.CharField(max_length=64)
-    head_initials = peewee.CharField(max_length=64, default="", index=True)  # sorts by pinyin
+    head_initials = peewee.CharField(max_length=64, default="")  # sorts by pinyin
     village = peewee.ForeignKeyField(Village, backref="households", on_delete="RESTRICT")
     address = peewee.CharField(max_length=255, default="")
     phone = peewee.CharField(max_length=32, default="")
     tier = peewee.ForeignKeyField(Tier, null=True, backref="households", on_delete="RESTRICT")
     social_worker = peewee.ForeignKeyField(Staff, null=True, backref="households",
                                            on_delete="SET NULL")
-    status = peewee.CharField(max_length=16, default="active", index=True)
+    status = peewee.CharField(max_length=16, default="active")
     status_reason = peewee.CharField(max_length=255, default="")
     status_date = peewee.DateField(null=True)
     registered_on = peewee.DateField()
     notes = peewee.TextField(default="")
     last_visit_on = peewee.DateField(null=True)
-    due_on = peewee.DateField(null=True, index=True)
+    due_on = peewee.DateField(null=True)
     # Lower-case words the search box matches: names, their pinyin initials, address,
     # phones and ID numbers of the head and members (never shown).
     search_text = peewee.TextField(default="")
@@ -47,7 +47,12 @@ class Household(BaseModel):
     updated_at = peewee.CharField(max_length=32)
 
     class Meta:
-        indexes = ((("village", "status"), False), (("social_worker", "status"), False))
+        # One index per sort column of the list, each holding status: the list reads its
+        # ids in order from the index alone (migration 3 explains the choice).
+        indexes = ((("village", "status"), False), (("social_worker", "status"), False),
+                   (("head_initials", "head_name", "status"), False),
+                   (("due_on", "status"), False), (("last_visit_on", "status"), False),
+                   (("registered_on", "status"), False), (("tier", "status"), False))
 
 
 class HouseholdCategory(BaseModel):

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import peewee
 
 from .. import search, validate
 from ..audit import created, deleted, record, saved, sensitive_read, values_of
 from ..clock import stamp
+from ..db import database
 from ..errors import PermissionDenied, ValidationError
 from ..models import (
     GENDERS,
@@ -559,23 +561,36 @@ def _filtered(query: HouseholdQuery, select: peewee.ModelSelect, on: _dt.date) -
     return select.where(*where) if where else select
 
 
-def _ordering(query: HouseholdQuery):
+def _sort_keys(query: HouseholdQuery) -> tuple[list, bool]:
+    """The columns the list is sorted by (before ``Household.id``), and whether empty values
+    go last."""
     sort = query.sort if query.sort in SORT_KEYS else "head_name"
-    nulls_last = None
     if sort == "village":
-        keys = [Village.sort_order, Village.code]
-    elif sort == "tier":
-        keys = [Tier.level]
-    elif sort == "social_worker":
-        keys = [Staff.name]
-    elif sort == "head_name":
-        keys = [Household.head_initials, Household.head_name]
-    else:
-        keys = [getattr(Household, sort)]
-        nulls_last = True
-    ordered = [k.desc(nulls="LAST" if nulls_last else None) if query.descending
-               else k.asc(nulls="LAST" if nulls_last else None) for k in keys]
-    return ordered + [Household.id]
+        return [Village.sort_order, Village.code], False
+    if sort == "tier":
+        return [Tier.level], False
+    if sort == "social_worker":
+        return [Staff.name], False
+    if sort == "head_name":
+        return [Household.head_initials, Household.head_name], False
+    return [getattr(Household, sort)], True
+
+
+def _ordering(query: HouseholdQuery, keys: Sequence | None = None, tie=Household.id):
+    """ORDER BY terms: the sort keys (``keys`` stand in for them when the rows come from a
+    sub-query) in the query's direction, then the id, always ascending."""
+    columns, nulls_last = _sort_keys(query)
+    nulls = "LAST" if nulls_last else None
+    ordered = [k.desc(nulls=nulls) if query.descending else k.asc(nulls=nulls)
+               for k in (keys if keys is not None else columns)]
+    return ordered + [tie]
+
+
+def _narrowed(query: HouseholdQuery) -> bool:
+    """True when the search text or a filter besides status picks some of the households."""
+    return bool(query.text.strip() or query.overdue or any(
+        v is not None for v in (query.village_id, query.category_id, query.tier_id,
+                                query.social_worker_id)))
 
 
 def find_household_ids(actor: Actor, query: HouseholdQuery, on: _dt.date | None = None) -> list[int]:
@@ -590,8 +605,23 @@ def find_household_ids(actor: Actor, query: HouseholdQuery, on: _dt.date | None 
         select = select.join(Tier, peewee.JOIN.LEFT_OUTER, on=(Household.tier == Tier.id))
     elif sort == "social_worker":
         select = select.join(Staff, peewee.JOIN.LEFT_OUTER, on=(Household.social_worker == Staff.id))
-    select = _filtered(query, select, on).order_by(*_ordering(query))
-    return [row[0] for row in select.tuples()]
+    select = _filtered(query, select, on)
+    if _narrowed(query):
+        # Find the matching rows first, then sort them. Asked in one query, SQLite walks the
+        # sort column's index and fetches every row to test the search text: 4x slower at
+        # 125,800 households than one pass over the table and a sort of the few matches.
+        columns, _ = _sort_keys(query)
+        names = [f"k{i}" for i in range(len(columns))]
+        matched = select.select_extend(*[c.alias(n) for c, n in zip(columns, names, strict=True)]
+                                       ).cte("matched", materialized=True)
+        select = (matched.select_from(matched.c.id)
+                  .order_by(*_ordering(query, [getattr(matched.c, n) for n in names],
+                                       matched.c.id)))
+    else:
+        # The whole list: read in order from the sort column's index (migration 3).
+        select = select.order_by(*_ordering(query))
+    # The DB-API cursor, not peewee's row wrappers: ~1 µs a row less, 120 ms at 125,800.
+    return [row[0] for row in database.execute(select)]
 
 
 @dataclass(frozen=True)
@@ -615,14 +645,26 @@ class HouseholdRow:
         return (on - self.due_on).days if self.due_on and self.due_on < on else 0
 
 
+CHUNK = 900  # ids per IN (...): under SQLite's old 999-variable limit
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    return (ids[start:start + CHUNK] for start in range(0, len(ids), CHUNK))
+
+
+def _id_list(ids: Sequence[int]) -> peewee.SQL:
+    """``(?, ?, ...)`` for an IN test: peewee builds a node per value otherwise (~10 µs each,
+    2 ms of a 200-row block)."""
+    return peewee.SQL(f"({', '.join([database.param] * len(ids))})", list(ids))
+
+
 def _categories_by_household(ids: Sequence[int]) -> dict[int, list[str]]:
     result: dict[int, list[str]] = {}
-    for start in range(0, len(ids), 900):  # SQLite's variable limit
-        chunk = ids[start:start + 900]
+    for chunk in _chunks(ids):
         rows = (HouseholdCategory.select(HouseholdCategory.household, Category.name)
-                .join(Category).where(HouseholdCategory.household.in_(chunk))
-                .order_by(Category.sort_order, Category.id).tuples())
-        for household_id, name in rows:
+                .join(Category).where(HouseholdCategory.household.in_(_id_list(chunk)))
+                .order_by(Category.sort_order, Category.id))
+        for household_id, name in database.execute(rows):
             result.setdefault(household_id, []).append(name)
     return result
 
@@ -634,14 +676,13 @@ def household_rows(actor: Actor, ids: Sequence[int]) -> list[HouseholdRow]:
     if not ids:
         return []
     categories = _categories_by_household(ids)
-    by_id: dict[int, HouseholdRow] = {}
-    member_counts = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        member_counts.update(
+    found: dict[int, tuple] = {}
+    member_counts: dict[int, int] = {}
+    for chunk in _chunks(ids):
+        member_counts.update(database.execute(
             Member.select(Member.household, peewee.fn.COUNT(Member.id))
-            .where(Member.household.in_(chunk) & (Member.status == "active"))
-            .group_by(Member.household).tuples())
+            .where(Member.household.in_(_id_list(chunk)) & (Member.status == "active"))
+            .group_by(Member.household)))
         rows = (Household.select(Household.id, Household.head_name, Household.village,
                                  Village.name, Household.address, Household.phone, Tier.name,
                                  Staff.name, Household.status, Household.registered_on,
@@ -649,20 +690,32 @@ def household_rows(actor: Actor, ids: Sequence[int]) -> list[HouseholdRow]:
                 .join(Village, on=(Household.village == Village.id)).switch(Household)
                 .join(Tier, peewee.JOIN.LEFT_OUTER, on=(Household.tier == Tier.id)).switch(Household)
                 .join(Staff, peewee.JOIN.LEFT_OUTER, on=(Household.social_worker == Staff.id))
-                .where(Household.id.in_(chunk)).tuples())
-        for (hid, head, village_id, village, address, phone, tier, worker, status, registered,
-             last, due) in rows:
-            by_id[hid] = HouseholdRow(
-                hid, head, village_id, village, address, validate.mask_phone(phone),
-                "、".join(categories.get(hid, [])), tier or "", worker or "", status,
-                _as_date(registered), _as_date(last), _as_date(due), 0)
-    return [replace(by_id[i], members=member_counts.get(i, 0)) for i in ids if i in by_id]
+                .where(Household.id.in_(_id_list(chunk))))
+        # The DB-API cursor, not peewee's row wrappers: the values need no conversion but dates.
+        for row in database.execute(rows):
+            found[row[0]] = row
+    result = []
+    for i in ids:
+        row = found.get(i)
+        if row is None:
+            continue
+        (hid, head, village_id, village, address, phone, tier, worker, status, registered,
+         last, due) = row
+        result.append(HouseholdRow(
+            hid, head, village_id, village, address, validate.mask_phone(phone),
+            "、".join(categories.get(hid, [])), tier or "", worker or "", status,
+            _as_date(registered), _as_date(last), _as_date(due), member_counts.get(hid, 0)))
+    return result
 
 
 def _as_date(value) -> _dt.date | None:
     if value is None or isinstance(value, _dt.date):
         return value
-    return _dt.date.fromisoformat(str(value)[:10])
+    return _parse_date(str(value)[:10])
+
+
+# SQLite hands dates back as text; a list of thousands of rows holds a few hundred dates.
+_parse_date = lru_cache(maxsize=4096)(_dt.date.fromisoformat)
 
 
 @dataclass(frozen=True)
@@ -686,12 +739,14 @@ def due_visits(actor: Actor, *, social_worker_id: int | None = None,
     """待走访: active households whose visit is due by ``on``, most overdue first."""
     require(actor, "households.view")
     on = on or today()
+    # Tier and worker names from the few rows of their tables, not a join for each household:
+    # a fifth of the time at 125,800 households (17,866 due).
+    tiers = dict(database.execute(Tier.select(Tier.id, Tier.name)))
+    workers = dict(database.execute(Staff.select(Staff.id, Staff.name)))
     query = (Household.select(Household.id, Household.head_name, Village.name, Household.address,
-                              Household.phone, Tier.name, Household.social_worker, Staff.name,
+                              Household.phone, Household.tier, Household.social_worker,
                               Household.last_visit_on, Household.due_on)
-             .join(Village, on=(Household.village == Village.id)).switch(Household)
-             .join(Tier, peewee.JOIN.LEFT_OUTER, on=(Household.tier == Tier.id)).switch(Household)
-             .join(Staff, peewee.JOIN.LEFT_OUTER, on=(Household.social_worker == Staff.id))
+             .join(Village, on=(Household.village == Village.id))
              .where((Household.status == "active") & (Household.due_on <= on))
              .order_by(Household.due_on, Village.sort_order, Household.head_initials))
     if social_worker_id is not None:
@@ -701,10 +756,11 @@ def due_visits(actor: Actor, *, social_worker_id: int | None = None,
     if limit is not None:
         query = query.limit(limit)
     rows = []
-    for hid, head, village, address, phone, tier, worker_id, worker, last, due in query.tuples():
+    for hid, head, village, address, phone, tier_id, worker_id, last, due in database.execute(query):
         due = _as_date(due)
-        rows.append(DueRow(hid, head, village, address, validate.mask_phone(phone), tier or "",
-                           worker_id, worker or "", _as_date(last), due, (on - due).days))
+        rows.append(DueRow(hid, head, village, address, validate.mask_phone(phone),
+                           tiers.get(tier_id, ""), worker_id, workers.get(worker_id, ""),
+                           _as_date(last), due, (on - due).days))
     return rows
 
 
