@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CloseHouseholdDialog</name>
+    <message>
+        <source>Take off the list</source>
+        <translation>注销 / 迁出</translation>
+    </message>
+    <message>
+        <source>e.g. moved to live with a son in Zengcheng</source>
+        <translation>例如：随儿子迁往增城居住</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>The file is kept and the household leaves the visit list; it can be reopened later.</source>
+        <translation>档案保留，该户不再列入走访名单；以后可以重新启用。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLedgerDialog</name>
+    <message>
+        <source>Export the household ledger</source>
+        <translation>导出服务对象台账</translation>
+    </message>
+    <message>
+        <source>%1 households, as the list shows them now: %2</source>
+        <translation>按列表当前的筛选导出 %1 户：%2</translation>
+    </message>
+    <message>
+        <source>Full ID numbers and phones</source>
+        <translation>导出完整的证件号码和电话</translation>
+    </message>
+    <message>
+        <source>Numbers are masked unless you tick this; a full export is recorded in the audit log. Keep such a file safe.</source>
+        <translation>不勾选时号码脱敏导出；导出完整号码会记入审计日志，请妥善保管该文件。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Station Desk</source>
@@ -87,6 +133,10 @@
         <translation>最近备份</translation>
     </message>
     <message>
+        <source>Households due for a visit</source>
+        <translation>待走访户</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -127,12 +177,901 @@
         <translation>已校验并保存</translation>
     </message>
     <message>
+        <source>%1 of them tier 1 · %2 open needs</source>
+        <translation>其中一级 %1 户 · 待办诉求 %2 条</translation>
+    </message>
+    <message>
         <source>none assigned yet</source>
         <translation>尚未分配</translation>
     </message>
     <message>
         <source>My villages: %1</source>
         <translation>我负责的村：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFile</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← 返回列表</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Record visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <source>Moved / closed…</source>
+        <translation>注销/迁出…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Print visit sheet</source>
+        <translation>打印走访表</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Taken off the list</source>
+        <translation>注销情况</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Edit member</source>
+        <translation>编辑成员</translation>
+    </message>
+    <message>
+        <source>Remove member…</source>
+        <translation>删除成员…</translation>
+    </message>
+    <message>
+        <source>%1 (age %2)</source>
+        <translation>%1（%2 岁）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthdate</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾情况</translation>
+    </message>
+    <message>
+        <source>Chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <source>School or work</source>
+        <translation>就学/就业</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Needs heard</source>
+        <translation>群众诉求</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation>跟进…</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进情况</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <source>Members (%1)</source>
+        <translation>成员（%1）</translation>
+    </message>
+    <message>
+        <source>Visits (%1)</source>
+        <translation>走访记录（%1）</translation>
+    </message>
+    <message>
+        <source>Needs (%1 open)</source>
+        <translation>群众诉求（待办 %1）</translation>
+    </message>
+    <message>
+        <source>Hide full numbers</source>
+        <translation>隐藏完整号码</translation>
+    </message>
+    <message>
+        <source>Full numbers shown; this was recorded in the audit log.</source>
+        <translation>已显示完整号码，并已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the household</source>
+        <translation>从本户删除 %1</translation>
+    </message>
+    <message>
+        <source>Why (entered by mistake, …)</source>
+        <translation>原因（如录入错误）</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>重新启用：%1</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>跟进情况</translation>
+    </message>
+    <message>
+        <source>Follow up: %1</source>
+        <translation>跟进：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFormDialog</name>
+    <message>
+        <source>Household of %1</source>
+        <translation>编辑户档：%1</translation>
+    </message>
+    <message>
+        <source>New household</source>
+        <translation>新增户</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户信息</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>(no tier)</source>
+        <translation>（未分级）</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>责任社工</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>The village&apos;s (%1)</source>
+        <translation>随村居（%1）</translation>
+    </message>
+    <message>
+        <source>The village&apos;s (none yet)</source>
+        <translation>随村居（尚未分配）</translation>
+    </message>
+    <message>
+        <source>%1 (not active)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Shown masked: left as it is, the number on file is kept. Type a new number to change it.</source>
+        <translation>号码脱敏显示：不改动则保留原号码，输入新号码即可更改。</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>删除成员</translation>
+    </message>
+    <message>
+        <source>Members (%1)</source>
+        <translation>成员（%1）</translation>
+    </message>
+    <message>
+        <source>Member %1: %2</source>
+        <translation>第 %1 位成员：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdLabels</name>
+    <message>
+        <source>On file</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>迁出</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Routine visit</source>
+        <translation>常规走访</translation>
+    </message>
+    <message>
+        <source>Holiday visit</source>
+        <translation>节日慰问</translation>
+    </message>
+    <message>
+        <source>Home-visit day</source>
+        <translation>家访日</translation>
+    </message>
+    <message>
+        <source>Hotline follow-up</source>
+        <translation>热线回访</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <source>Nobody home</source>
+        <translation>不在家</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒访</translation>
+    </message>
+    <message>
+        <source>Has moved away</source>
+        <translation>已搬离</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新提出</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>已转介</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Village report</source>
+        <translation>村居反映</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Living here</source>
+        <translation>在户</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>已迁出</translation>
+    </message>
+    <message>
+        <source>%1, %2 days late</source>
+        <translation>%1 逾期 %2 天</translation>
+    </message>
+    <message>
+        <source>%1 (today)</source>
+        <translation>%1（今天）</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>责任社工</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <source>Households</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Households on file</source>
+        <translation>户档</translation>
+    </message>
+    <message>
+        <source>Due for a visit</source>
+        <translation>待走访</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, ID or phone tail, address</source>
+        <translation>姓名、拼音首字母、证件或电话尾号、地址</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <source>New household</source>
+        <translation>新增户</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Record visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开户档</translation>
+    </message>
+    <message>
+        <source>Print visit sheets</source>
+        <translation>打印走访表</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>%1 households</source>
+        <translation>共 %1 户</translation>
+    </message>
+    <message>
+        <source>Print visit sheets (%1)</source>
+        <translation>打印走访表（%1 户）</translation>
+    </message>
+    <message>
+        <source>search “%1”</source>
+        <translation>搜索“%1”</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>应走访日期</translation>
+    </message>
+    <message>
+        <source>%1 households due</source>
+        <translation>待走访 %1 户</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村居</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部分级</translation>
+    </message>
+    <message>
+        <source>All social workers</source>
+        <translation>全部社工</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部社工</translation>
+    </message>
+    <message>
+        <source>%1&apos;s household (%2)</source>
+        <translation>%1户（%2）</translation>
+    </message>
+    <message>
+        <source>Preparing visit sheets…</source>
+        <translation>正在生成走访表…</translation>
+    </message>
+    <message>
+        <source>Characters the printer font lacks</source>
+        <translation>打印字体缺少的字</translation>
+    </message>
+    <message>
+        <source>These records contain characters no installed font can print; they will show as empty boxes:
+%1</source>
+        <translation>以下记录含有本机字体无法打印的字，打印出来会是空框：
+%1</translation>
+    </message>
+    <message>
+        <source>Visit sheets</source>
+        <translation>入户走访登记表</translation>
+    </message>
+    <message>
+        <source>Export the household ledger</source>
+        <translation>导出服务对象台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the ledger…</source>
+        <translation>正在导出台账…</translation>
+    </message>
+    <message>
+        <source>%1 households written to %2</source>
+        <translation>已导出 %1 户到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHouseholdsDialog</name>
+    <message>
+        <source>Import households from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入服务对象</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Row number (not imported)</source>
+        <translation>序号（不导入）</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>Name of the person on the row</source>
+        <translation>本行人员姓名</translation>
+    </message>
+    <message>
+        <source>Relation to the head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthdate</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>所属村(社区)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>责任社工</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Disability type and grade</source>
+        <translation>残疾类别及等级</translation>
+    </message>
+    <message>
+        <source>Disability type</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Disability grade</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>身体情况</translation>
+    </message>
+    <message>
+        <source>Chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <source>School or work</source>
+        <translation>就学或工作</translation>
+    </message>
+    <message>
+        <source>Head&apos;s ID number</source>
+        <translation>户主身份证号码</translation>
+    </message>
+    <message>
+        <source>Head&apos;s gender</source>
+        <translation>户主性别</translation>
+    </message>
+    <message>
+        <source>Head&apos;s birthdate</source>
+        <translation>户主出生日期</translation>
+    </message>
+    <message>
+        <source>Head&apos;s phone</source>
+        <translation>户主联系电话</translation>
+    </message>
+    <message>
+        <source>1 File and sheet</source>
+        <translation>1 文件和工作表</translation>
+    </message>
+    <message>
+        <source>2 Columns</source>
+        <translation>2 对应列</translation>
+    </message>
+    <message>
+        <source>3 Check and import</source>
+        <translation>3 检查并导入</translation>
+    </message>
+    <message>
+        <source>Check &gt;</source>
+        <translation>检查 &gt;</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>No file chosen yet: .xlsx, .xls, .ods or .csv</source>
+        <translation>尚未选择文件：可用 .xlsx、.xls、.ods 或 .csv</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Choose a household ledger</source>
+        <translation>选择服务对象台账</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>台账 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation>第 %1–%2 行</translation>
+    </message>
+    <message>
+        <source>Header found in %1: %2 columns will be imported. Shaded rows are the header; grey columns are not imported. Check the columns in the next step.</source>
+        <translation>表头在%1：将导入 %2 列。底色标出的是表头；灰色的列不导入。下一步可核对各列。</translation>
+    </message>
+    <message>
+        <source>Each column of the file and what it is imported as. On a head&apos;s row, phone, categories and notes are the household&apos;s; on a member&apos;s row, the member&apos;s. Empty cells keep what is on file.</source>
+        <translation>表中每一列及其导入为的内容。户主所在行的联系电话、人员类别和备注属于该户；成员所在行的属于该成员。空白单元格保留档案中原有的内容。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>表中的列名</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>One column must hold the head&apos;s name or the person&apos;s name.</source>
+        <translation>必须有一列是户主姓名或人员姓名。</translation>
+    </message>
+    <message>
+        <source>Each field can come from one column only: %1</source>
+        <translation>每项内容只能来自一列：%1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Copy the list</source>
+        <translation>复制清单</translation>
+    </message>
+    <message>
+        <source>Save the list…</source>
+        <translation>保存清单…</translation>
+    </message>
+    <message>
+        <source>Checking the ledger…</source>
+        <translation>正在检查台账…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; nothing was imported.</source>
+        <translation>检查已取消，没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 - problems.csv</source>
+        <translation>%1 - 问题清单.csv</translation>
+    </message>
+    <message>
+        <source>Save the list of problems</source>
+        <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Importing the ledger…</source>
+        <translation>正在导入台账…</translation>
     </message>
 </context>
 <context>
@@ -148,6 +1087,163 @@
     <message>
         <source>Backed up and checked: %1</source>
         <translation>已备份并校验：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>18 characters; gives the birthdate and gender</source>
+        <translation>18 位，自动得出出生日期和性别</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>e.g. 1950-03-07</source>
+        <translation>如 1950-03-07</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation to the head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthdate</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Disability grade</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <source>Chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <source>School or work</source>
+        <translation>就学/就业</translation>
+    </message>
+    <message>
+        <source>Living here?</source>
+        <translation>在户状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>The head&apos;s name is typed above, as the household&apos;s</source>
+        <translation>户主姓名在“户信息”页填写</translation>
+    </message>
+    <message>
+        <source>%1 of 18 characters</source>
+        <translation>已输入 %1/18 位</translation>
+    </message>
+    <message>
+        <source>Not as typed: %1, %2</source>
+        <translation>与填写的不符：%1，%2</translation>
+    </message>
+    <message>
+        <source>Born %1, %2</source>
+        <translation>出生 %1，%2</translation>
+    </message>
+    <message>
+        <source>%1, age %2</source>
+        <translation>%1，%2 岁</translation>
+    </message>
+    <message>
+        <source>Must have 18 characters</source>
+        <translation>应为 18 位</translation>
+    </message>
+    <message>
+        <source>Check digit is wrong</source>
+        <translation>校验位不对</translation>
+    </message>
+    <message>
+        <source>No valid birthdate in it</source>
+        <translation>其中的出生日期无效</translation>
+    </message>
+    <message>
+        <source>No valid province code</source>
+        <translation>省份代码无效</translation>
+    </message>
+    <message>
+        <source>Old 15-digit number: use the 18-digit one</source>
+        <translation>15 位旧号码，请用 18 位新号码</translation>
+    </message>
+    <message>
+        <source>Last digits lost by Excel</source>
+        <translation>末几位已被 Excel 丢失</translation>
+    </message>
+    <message>
+        <source>Not a valid ID number</source>
+        <translation>不是有效的身份证号</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFormDialog</name>
+    <message>
+        <source>Change member %1</source>
+        <translation>编辑成员：%1</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Masked numbers are kept as they are on file unless you type over them.</source>
+        <translation>脱敏显示的号码不改动则保留原号码。</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthdate</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
 </context>
 <context>
@@ -693,6 +1789,65 @@
     <message>
         <source>Choose your own password</source>
         <translation>请设置您自己的密码</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormDialog</name>
+    <message>
+        <source>Record a visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation>多人用“、”分隔</translation>
+    </message>
+    <message>
+        <source>What was seen and talked about</source>
+        <translation>看到的情况、谈了什么</translation>
+    </message>
+    <message>
+        <source>e.g. come back on Thursday</source>
+        <translation>例如：周四再访</translation>
+    </message>
+    <message>
+        <source>One need per line, e.g. help applying for temporary assistance</source>
+        <translation>每行一条，例如：协助申请临时救助</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>走访方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>走访结果</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Needs heard</source>
+        <translation>群众诉求</translation>
+    </message>
+    <message>
+        <source>Urgency of the needs</source>
+        <translation>诉求紧急程度</translation>
+    </message>
+    <message>
+        <source>Only a visit where the household was seen resets its visit clock.</source>
+        <translation>只有“已走访”才会重新计算下次走访日期。</translation>
     </message>
 </context>
 <context>

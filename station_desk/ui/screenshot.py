@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PAGES_HELP = ("home, settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups"
+PAGES_HELP = ("home, households[.list|.due|.detail], "
+              "settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups"
               "|.password], signin, first-run")
 
 
@@ -20,7 +21,12 @@ def demo_location(db_arg: str | None):
         return location
     from platformdirs import user_cache_path
 
-    location = db.resolve(user_cache_path("station-desk", appauthor=False) / "screenshot-demo.sqlite3")
+    from ..core.demo import REVISION
+
+    # The file name carries the demo's revision: a newer program with more demo data builds a
+    # new one rather than showing a cached station without it.
+    location = db.resolve(user_cache_path("station-desk", appauthor=False)
+                          / f"screenshot-demo-r{REVISION}.sqlite3")
     open_store(location, create=True)
     from ..core.services import accounts
 

@@ -30,7 +30,9 @@ def test_renders_a_page_with_demo_data(tmp_path, qapp, page, lang):
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
                for y in range(0, image.height(), 7)}
     assert len(colours) > 20
-    assert (tmp_path / "cache" / "station-desk" / "screenshot-demo.sqlite3").exists()
+    from station_desk.core.demo import REVISION
+
+    assert (tmp_path / "cache" / "station-desk" / f"screenshot-demo-r{REVISION}.sqlite3").exists()
 
 
 def test_an_unknown_page_is_named(tmp_path):

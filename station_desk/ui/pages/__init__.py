@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.roles import STAFF_ROLES, Actor
+from ...core.roles import HEAD, SOCIAL_WORKER, STAFF_ROLES, Actor
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class PageEntry:
 def page_title(name: str) -> str:
     titles = {
         "home": QCoreApplication.translate("HomePage", "Home"),
+        "households": QCoreApplication.translate("HouseholdsPage", "Households"),
         "settings": QCoreApplication.translate("SettingsPage", "Settings"),
     }
     return titles[name]
@@ -40,5 +41,7 @@ def page_title(name: str) -> str:
 
 PAGES = [
     PageEntry("home", "HomePage"),
+    # household files: never the front desk (it sees masked matches in the hotline log only)
+    PageEntry("households", "HouseholdsPage", (HEAD, SOCIAL_WORKER)),
     PageEntry("settings", "SettingsPage"),
 ]

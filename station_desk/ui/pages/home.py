@@ -14,7 +14,8 @@ from .base import Page
 
 class HomePage(Page):
     name = "home"
-    watches = frozenset({"village", "staff", "station", "backup"})
+    watches = frozenset({"village", "staff", "station", "backup", "household", "visit", "need",
+                         "tier"})
     navigate = Signal(str, str)  # page name, section
 
     def __init__(self, context, parent=None) -> None:
@@ -34,6 +35,11 @@ class HomePage(Page):
         self.workers_card = Card(self.tr("Social workers on duty"))
         self.backup_card = Card(self.tr("Last backup"))
         actor = context.actor
+        # What needs doing today comes first: the visits due (a social worker's own, the
+        # station's for the head) and the needs still open. Not for the front desk.
+        self.due_card = Card(self.tr("Households due for a visit"))
+        self.due_card.clicked.connect(lambda: self.navigate.emit("households", "due"))
+        self.due_card.setVisible(actor.can("households.view"))
         self.villages_card.clicked.connect(lambda: self.navigate.emit("settings", "villages"))
         # A card opens the list behind it only where this role has that list.
         if actor.can("accounts.manage"):
@@ -44,7 +50,10 @@ class HomePage(Page):
             self.backup_card.clicked.connect(lambda: self.navigate.emit("settings", "backups"))
         else:
             self.backup_card.clickable = False
-        for column, card in enumerate((self.villages_card, self.workers_card, self.backup_card)):
+        cards = (self.villages_card, self.workers_card, self.backup_card)
+        if actor.can("households.view"):
+            cards = (self.due_card, *cards)
+        for column, card in enumerate(cards):
             grid.addWidget(card, 0, column)
         layout.addLayout(grid)
 
@@ -84,6 +93,10 @@ class HomePage(Page):
             when = data.last_backup.strftime("%m-%d %H:%M")
             note = self.tr("More than a day ago") if data.backup_overdue else self.tr("Checked and kept")
             self.backup_card.set_value(when, note, warn=data.backup_overdue)
+        if data.due_visits is not None:
+            note = self.tr("%1 of them tier 1 · %2 open needs").replace(
+                "%1", str(data.due_tier1 or 0)).replace("%2", str(data.open_needs or 0))
+            self.due_card.set_value(data.due_visits, note, warn=bool(data.due_tier1))
         if actor.role == SOCIAL_WORKER:
             names = "、".join(data.my_villages) if data.my_villages else self.tr("none assigned yet")
             self.my_villages.setText(self.tr("My villages: %1").replace("%1", names))
