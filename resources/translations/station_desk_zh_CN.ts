@@ -785,16 +785,6 @@
         <translation>正在生成走访表…</translation>
     </message>
     <message>
-        <source>Characters the printer font lacks</source>
-        <translation>打印字体缺少的字</translation>
-    </message>
-    <message>
-        <source>These records contain characters no installed font can print; they will show as empty boxes:
-%1</source>
-        <translation>以下记录含有本机字体无法打印的字，打印出来会是空框：
-%1</translation>
-    </message>
-    <message>
         <source>Visit sheets</source>
         <translation>入户走访登记表</translation>
     </message>
@@ -1339,6 +1329,16 @@
         <source>Try again</source>
         <translation>重试</translation>
     </message>
+    <message>
+        <source>Characters the printer font lacks</source>
+        <translation>打印字体缺少的字</translation>
+    </message>
+    <message>
+        <source>These records contain characters no installed font can print; they will show as empty boxes:
+%1</source>
+        <translation>以下记录含有本机字体无法打印的字，打印出来会是空框：
+%1</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
@@ -1552,16 +1552,6 @@
     <message>
         <source>Preparing the responsibility list…</source>
         <translation>正在生成村居责任分工表…</translation>
-    </message>
-    <message>
-        <source>Characters the printer font lacks</source>
-        <translation>打印字体缺少的字</translation>
-    </message>
-    <message>
-        <source>These records contain characters no installed font can print; they will show as empty boxes:
-%1</source>
-        <translation>以下记录含有本机字体无法打印的字，打印出来会是空框：
-%1</translation>
     </message>
     <message>
         <source>Village responsibility list</source>

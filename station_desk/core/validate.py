@@ -66,15 +66,15 @@ def id_number(value: object, *, field: str = "id_number", required: bool = False
         raise ValidationError("bad_id_length", field=field, value=text)
     from stdnum.cn import ric  # imported here: it costs ~12 ms, and start-up needs none of it
 
-    # Check digit and birthdate through stdnum. Not ric.validate() whole: it also refuses a
+    # The check digit through stdnum. Not ric.validate() whole: it also refuses a
     # county code that did not exist in the birth year, but numbers were issued (1985, 1999)
     # with the codes of that time, so an old person registered in a district created after
     # their birth (440106 天河区, born 1950) holds a valid number it would refuse.
     if ric.calc_check_digit(text) != text[-1]:
         raise ValidationError("bad_id_checksum", field=field, value=text)
     try:
-        born = ric.get_birth_date(text)
-    except Exception as exc:  # stdnum's InvalidComponent
+        born = id_birthdate(text)  # what ric.get_birth_date does, at a tenth of its cost
+    except ValueError as exc:
         raise ValidationError("bad_id_birthdate", field=field, value=text) from exc
     if born.year < 1880 or born > _dt.date.today():
         raise ValidationError("bad_id_birthdate", field=field, value=text)

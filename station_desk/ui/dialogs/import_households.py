@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,7 +44,7 @@ from ...core.imports import households as ledger
 from ...core.services import household_import as importer
 from ...messages import text
 from .. import ops, uistate
-from ..models.table import Column, RowsTableModel
+from ..models.table import ColourDelegate, Column, RowsTableModel
 from ..widgets import error_label, heading
 
 PREVIEW_ROWS = 40
@@ -132,17 +131,6 @@ class PreviewModel(QAbstractTableModel):
 
     def column_title(self, col: int) -> str:
         return f"{ledger.column_letter(col)}\n{self._labels[self._fields.get(col)]}"
-
-
-class ShadingDelegate(QStyledItemDelegate):
-    """Paints the model's background colour under the text. The theme styles table items
-    (``QTableView::item`` with a border), and a styled item ignores BackgroundRole."""
-
-    def paint(self, painter, option, index) -> None:
-        brush = index.data(Qt.ItemDataRole.BackgroundRole)
-        if isinstance(brush, QBrush):
-            painter.fillRect(option.rect, brush)
-        super().paint(painter, option, index)
 
 
 @dataclass
@@ -293,7 +281,7 @@ class ImportHouseholdsDialog(QDialog):
         self.preview_view = QTableView()
         self.preview_view.setObjectName("importPreview")
         self.preview_view.setModel(self.preview)
-        self.preview_view.setItemDelegate(ShadingDelegate(self.preview_view))
+        self.preview_view.setItemDelegate(ColourDelegate(self.preview_view))
         self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_view.horizontalHeader().setDefaultSectionSize(118)
         self.preview_view.verticalHeader().setDefaultSectionSize(24)

@@ -733,6 +733,19 @@ class PageView(QAbstractScrollArea):
                 return
 
 
+def preview_printout(parent: QWidget | None, pdf_path: Path | str,
+                     problems: list[tuple[str, str]], title: str) -> None:
+    """Every printout's last step: name the characters no font can print (record, character),
+    then preview the PDF."""
+    if problems:
+        listed = "\n".join(f"{label}: {char} (U+{ord(char):04X})" for label, char in problems[:10])
+        QMessageBox.warning(parent, QCoreApplication.translate(
+            "PdfPreview", "Characters the printer font lacks"), QCoreApplication.translate(
+            "PdfPreview", "These records contain characters no installed font can print; they "
+            "will show as empty boxes:\n%1").replace("%1", listed))
+    PdfPreviewDialog.ask(parent, pdf_path, title)
+
+
 class PdfPreviewDialog(QDialog):
     """A PDF shown in the program: pages, zoom, print, open elsewhere, save a copy."""
 

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.roles import Actor
 from ...core.services import households
@@ -152,33 +151,6 @@ def column_title(key: str) -> str:
         "due_on": QCoreApplication.translate("HouseholdLabels", "Next visit"),
         "status": QCoreApplication.translate("HouseholdLabels", "Status"),
     }[key]
-
-
-class TintDelegate(QStyledItemDelegate):
-    """Paints the model's BackgroundRole and ForegroundRole under the theme: qt-material's
-    ``QTableView::item`` rule sets the text colour and would hide both."""
-
-    def paint(self, painter, option, index) -> None:
-        brush = index.data(Qt.ItemDataRole.BackgroundRole)
-        if brush is not None:
-            painter.fillRect(option.rect, brush)
-        colour = index.data(Qt.ItemDataRole.ForegroundRole)
-        if colour is None:
-            super().paint(painter, option, index)
-            return
-        # Let the style draw the cell without its text, then write the text in our colour.
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        text, options.text = options.text, ""
-        style = options.widget.style() if options.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, options.widget)
-        painter.save()
-        painter.setPen(colour)
-        painter.setFont(options.font)
-        elided = options.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 4)
-        painter.drawText(rect.adjusted(2, 0, -2, 0), int(options.displayAlignment), elided)
-        painter.restore()
 
 
 class HouseholdTableModel(QAbstractTableModel):

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -43,7 +42,6 @@ from ...core.services import accounts, households, station
 from ..models.households import (
     COLUMNS,
     HouseholdTableModel,
-    TintDelegate,
     column_title,
     day,
     due_text,
@@ -57,7 +55,7 @@ from ..models.households import (
     urgency_name,
     visit_kind_name,
 )
-from ..models.table import Column, RowsTableModel
+from ..models.table import Column, RowsTableModel, make_table
 from ..widgets import heading
 from .base import Page
 
@@ -66,24 +64,10 @@ ROW_HEIGHT = 30
 
 
 def _table(model, name: str, multi: bool = False) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    # Fixed row heights: the view never measures rows, so 100,000 of them cost nothing.
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-    view.horizontalHeader().setStretchLastSection(True)
+    view = make_table(model, name, multi=multi, fixed_row_height=ROW_HEIGHT)
     view.horizontalHeader().setHighlightSections(False)
     # The theme pads header titles by 20 px a side: too much for a ten-column list.
     view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 0 6px; }")
-    view.setItemDelegate(TintDelegate(view))
     return view
 
 
@@ -592,16 +576,9 @@ class HouseholdsPage(Page):
         operation.finished.connect(lambda problems: self._preview_sheets(out, problems))
 
     def _preview_sheets(self, path: Path, problems: list) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from ..dialogs.pdf_preview import preview_printout
 
-        from ..dialogs.pdf_preview import PdfPreviewDialog
-
-        if problems:
-            listed = "\n".join(f"{label}: {char} (U+{ord(char):04X})" for label, char in problems[:10])
-            QMessageBox.warning(self, self.tr("Characters the printer font lacks"), self.tr(
-                "These records contain characters no installed font can print; they will show "
-                "as empty boxes:\n%1").replace("%1", listed))
-        PdfPreviewDialog.ask(self, path, self.tr("Visit sheets"))
+        preview_printout(self, path, problems, self.tr("Visit sheets"))
 
     def export_ledger(self) -> None:
         """服务对象台账 of the list as filtered now, to an .xlsx file."""

@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,20 +31,12 @@ from ...core.services.settings import set_settings
 from ...core.validate import mask_phone
 from ..dialogs.form_dialog import Field, FormDialog
 from ..labels import kind_name, role_name, yes_no
-from ..models.table import Column, RowsTableModel
+from ..models.table import Column, RowsTableModel, make_table
 from .base import Page
 
 
-def make_table(model: RowsTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
+def _make_table(model: RowsTableModel, name: str) -> QTableView:
+    view = make_table(model, name)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 
@@ -58,7 +49,7 @@ class TableTab(QWidget):
         super().__init__(parent)
         self.setObjectName(f"tab_{name}")
         self.model = RowsTableModel(columns, self)
-        self.view = make_table(self.model, f"{name}Table")
+        self.view = _make_table(self.model, f"{name}Table")
         self._load = load
         layout = QVBoxLayout(self)
         self.buttons = QHBoxLayout()
@@ -325,16 +316,9 @@ class SettingsPage(Page):
         operation.finished.connect(lambda problems: self._preview_villages(out, problems))
 
     def _preview_villages(self, path, problems: list) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from ..dialogs.pdf_preview import preview_printout
 
-        from ..dialogs.pdf_preview import PdfPreviewDialog
-
-        if problems:
-            listed = "\n".join(f"{label}: {char} (U+{ord(char):04X})" for label, char in problems[:10])
-            QMessageBox.warning(self, self.tr("Characters the printer font lacks"), self.tr(
-                "These records contain characters no installed font can print; they will show "
-                "as empty boxes:\n%1").replace("%1", listed))
-        PdfPreviewDialog.ask(self, path, self.tr("Village responsibility list"))
+        preview_printout(self, path, problems, self.tr("Village responsibility list"))
 
     # --- categories and tiers ------------------------------------------------------------
 
