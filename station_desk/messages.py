@@ -102,6 +102,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "group_needs_village": ("村民小组必须属于某个村居。", "A group must belong to a village."),
     "bad_village_parent": ("“{kind}”不能放在“{parent_kind}”之下。",
                            "A \"{kind}\" can't sit under a \"{parent_kind}\"."),
+    "staff_has_households": ("{name} 仍负责 {count} 户服务对象，请先在服务对象档案里把这些户交给其他社工。",
+                             "{name} is still responsible for {count} households; hand them to "
+                             "another social worker in their files first."),
+    "household_village_kind": ("服务对象户要登记在村居或村民小组下，不能登记在镇街。",
+                               "A household is filed under a village or a villagers' group, not a town."),
+    "household_needs_head": ("每户要有一位户主：请把另一位成员设为户主，而不是改掉现在的户主。",
+                             "A household needs a head: make another member the head instead of "
+                             "changing the present one."),
     "not_a_social_worker": ("{name} 不是在岗社工，不能负责村居。",
                             "{name} is not an active social worker and can't be responsible "
                             "for a village."),
@@ -266,8 +274,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "There is no category \"{value}\" (categories are added in Settings)."),
     "import_unknown_tier": ("没有“{value}”这个分级。可选：{choices}",
                             "There is no tier \"{value}\". Tiers: {choices}"),
-    "import_unknown_worker": ("没有叫“{value}”的社工账号。",
-                              "There is no social worker called \"{value}\"."),
+    "import_unknown_worker": ("没有叫“{value}”的在岗社工账号。",
+                              "There is no active social worker called \"{value}\"."),
     "import_ambiguous_worker": ("有多位社工叫“{value}”，请写登录名：{choices}",
                                 "Several social workers are called \"{value}\"; write the "
                                 "username: {choices}"),

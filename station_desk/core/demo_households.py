@@ -582,16 +582,15 @@ def _add_one(ctx: _Context, builder: _Builder, rows: _Rows, figures: HouseholdFi
     due = due_date(household, plan["interval"])
     worker_name = ctx.workers.get(plan["worker"], "")
     address, phone = plan["address"], plan["phone"]
-    others = [p.name for p in people[1:] if p.name != head.name]
+    head_initials, words = search.household_words(
+        head.name, address, phone, [(p.name, p.phone, p.id_number) for p in people])
     rows.tables[Household].append({
-        "id": household_id, "head_name": head.name, "head_initials": search.initials(head.name),
+        "id": household_id, "head_name": head.name, "head_initials": head_initials,
         "village": plan["village_id"], "address": address, "phone": phone,
         "tier": plan["tier_id"], "social_worker": plan["worker"], "status": status,
         "status_reason": reason, "status_date": closed_on, "registered_on": plan["registered"],
         "notes": plan["note"], "last_visit_on": last_visit, "due_on": due,
-        "search_text": search.search_text(
-            [head.name] + others,
-            [address, phone] + [p.phone for p in people] + [p.id_number for p in people]),
+        "search_text": words,
         "created_at": created, "updated_at": created,
     })
     for name in plan["categories"]:

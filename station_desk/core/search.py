@@ -58,6 +58,19 @@ def search_text(names: Iterable[str], others: Iterable[str]) -> str:
     return " " + " ".join(w for w in words if w) + " "
 
 
+def household_words(head_name: str, address: str, phone: str,
+                    members: Iterable[tuple[str, str | None, str | None]]) -> tuple[str, str]:
+    """A household's (head_initials, search_text): the head's and members' names with their
+    initials, the address, and every phone and ID number. ``members``: (name, phone, id_number).
+
+    The one recipe: the forms, the import and the demo all store what this returns.
+    """
+    members = list(members)
+    names = [head_name] + [name for name, _p, _i in members if name != head_name]
+    others = [address, phone] + [p for _n, p, _i in members] + [i for _n, _p, i in members]
+    return initials(head_name), search_text(names, [o for o in others if o])
+
+
 def like_pattern(query: str) -> tuple[str, bool]:
     """The SQL LIKE pattern for a search box entry, and whether it is a number's tail.
 
@@ -65,7 +78,9 @@ def like_pattern(query: str) -> tuple[str, bool]:
     Latin letters (pinyin initials) match the start of a word; anything else matches inside
     any word. ``%``, ``_`` and ``\\`` are escaped with ``\\``.
     """
-    text = "".join(query.split()).lower()
+    import unicodedata
+
+    text = "".join(unicodedata.normalize("NFKC", query).split()).lower()  # full-width digits too
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     digits = text[:-1] if text.endswith("x") else text
     if len(text) >= 4 and digits.isdigit():

@@ -180,8 +180,15 @@ def test_filters_and_sorting(head, village, tier3, staff_actors):
     assert hh.find_household_ids(head, query(category_id=low.id)) == [a.id]
     assert hh.find_household_ids(head, query(tier_id=tier3.id)) == [a.id]
     assert hh.find_household_ids(head, query(social_worker_id=village.social_worker_id)) == [a.id]
-    for key in hh.SORT_KEYS:
-        assert sorted(hh.find_household_ids(head, query(sort=key))) == sorted([a.id, b.id])
+    # a: 麻车村 (sort 0), tier 3, the village's worker; b: 田桥村 (sort 0, code V9), no tier or
+    # worker, due never. Empty values: first ascending in SQLite for tier/worker, dates last.
+    expected = {"village": [a.id, b.id], "tier": [b.id, a.id], "social_worker": [b.id, a.id],
+                "due_on": [a.id, b.id], "last_visit_on": [a.id, b.id], "status": [a.id, b.id],
+                "registered_on": [a.id, b.id], "head_name": [b.id, a.id]}
+    for key, order in expected.items():
+        assert hh.find_household_ids(head, query(sort=key)) == order, key
+        if key not in ("due_on", "last_visit_on", "status", "registered_on"):
+            assert hh.find_household_ids(head, query(sort=key, descending=True)) == order[::-1], key
     rows = hh.household_rows(head, [a.id, b.id])
     assert [r.head_name for r in rows] == ["张三", "艾青"]
     assert rows[0].categories == "低保" and rows[0].tier_name == tier3.name and rows[0].members == 1
@@ -247,3 +254,95 @@ def test_households_follow_their_village_to_a_new_social_worker(head, village, s
     station.update_village(head, village.id, social_worker_id=other.id)
     assert Household.get_by_id(followed.id).social_worker_id == other.id
     assert Household.get_by_id(kept.id).social_worker_id == newcomer.id
+
+
+def test_full_width_search_finds_the_same(head, village):
+    a = _new(head, village, "张三", phone="13800138000")
+    assert hh.find_household_ids(head, hh.HouseholdQuery(text="８０００")) == [a.id]
+
+
+def test_moving_to_another_village_hands_the_household_to_its_worker(head, village, staff_actors):
+    from station_desk.core.services import accounts
+
+    other_worker = accounts.create_staff(head, "bie", "别村社工", "social_worker", "secret123")
+    other = station.add_village(head, code="V9", name="田桥村", parent_id=village.parent_id,
+                                social_worker_id=other_worker.id)
+    household = _new(head, village, "张三")
+    old_worker = Household.get_by_id(household.id).social_worker_id
+    # the form sends back the worker it showed
+    hh.update_household(head, household.id, hh.HouseholdInput(
+        "张三", other.id, social_worker_id=old_worker))
+    assert Household.get_by_id(household.id).social_worker_id == other_worker.id
+    assert not hh.get_household(staff_actors["social_worker"], household.id).can_reveal
+
+
+def test_only_an_active_social_worker_can_be_responsible(head, village, staff_actors):
+    from station_desk.core.services import accounts
+
+    for actor_role in ("front_desk", "head"):
+        staff_id = staff_actors[actor_role] if actor_role != "head" else head.staff_id
+        staff_id = getattr(staff_id, "staff_id", staff_id)
+        with pytest.raises(ValidationError) as err:
+            _new(head, village, social_worker_id=staff_id)
+        assert err.value.code == "not_a_social_worker"
+    household = _new(head, village)
+    worker_id = Household.get_by_id(household.id).social_worker_id
+    with pytest.raises(ValidationError) as err:
+        accounts.update_staff(head, worker_id, role="front_desk")
+    assert err.value.code in ("staff_has_villages", "staff_has_households")
+
+
+def test_a_worker_with_households_but_no_village_cannot_be_deactivated(head, village):
+    from station_desk.core.services import accounts
+
+    extra = accounts.create_staff(head, "xin", "新社工", "social_worker", "secret123")
+    _new(head, village, social_worker_id=extra.id)
+    with pytest.raises(ValidationError) as err:
+        accounts.update_staff(head, extra.id, active=False)
+    assert err.value.code == "staff_has_households"
+
+
+def test_households_live_in_villages_or_groups_not_towns(head, village, staff_actors):
+    town = Village.get(Village.kind == "town")
+    with pytest.raises(ValidationError) as err:
+        _new(head, town)
+    assert err.value.code == "household_village_kind"
+    group = station.add_village(head, code="V1G1", name="第1经济社", kind="group", parent_id=village.id)
+    household = _new(head, group)
+    assert Household.get_by_id(household.id).social_worker_id == village.social_worker_id
+    assert hh.get_household(staff_actors["social_worker"], household.id).can_reveal
+
+
+def test_reveal_follows_a_village_handed_over_after_sign_in(head, village, staff_actors):
+    from station_desk.core.services import accounts
+
+    worker = staff_actors["social_worker"]  # signed in while responsible for 麻车村
+    household = _new(head, village)
+    other = accounts.create_staff(head, "bie", "别村社工", "social_worker", "secret123")
+    station.update_village(head, village.id, social_worker_id=other.id)
+    with pytest.raises(PermissionDenied):
+        hh.reveal_household(worker, household.id)
+
+
+def test_one_head_per_household(head, village):
+    household = _new(head, village, "王大山", members=[hh.MemberInput("王大山"),
+                                                       hh.MemberInput("李秀英", "配偶")])
+    old_head, spouse = household.members.order_by(Member.sort_order)
+    with pytest.raises(ValidationError) as err:
+        hh.save_member(head, household.id, hh.MemberInput("王大山", "配偶", id_number=None,
+                                                          phone=None), old_head.id)
+    assert err.value.code == "household_needs_head"
+    hh.save_member(head, household.id, hh.MemberInput("李秀英", "户主", id_number=None,
+                                                      phone=None), spouse.id)
+    relations = {m.name: m.relation for m in Member.select().where(Member.household == household.id)}
+    assert relations == {"王大山": "其他", "李秀英": "户主"}
+    assert Household.get_by_id(household.id).head_name == "李秀英"
+
+
+def test_a_visit_before_registration_does_not_make_a_new_file_overdue(head, village, tier3, monkeypatch):
+    monkeypatch.setattr(hh, "today", lambda: dt.date(2026, 11, 23))
+    household = _new(head, village, tier=tier3.id, registered=dt.date(2026, 11, 23))
+    hh.record_visit(head, household.id, hh.VisitInput(dt.date(2025, 10, 1)))
+    assert Household.get_by_id(household.id).due_on == dt.date(2026, 12, 23)
+    with pytest.raises(ValidationError):
+        hh.record_need(head, household.id, "申请临时救助", raised_on=dt.date(2026, 12, 1))

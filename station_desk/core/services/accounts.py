@@ -179,6 +179,12 @@ def update_staff(actor: Actor, staff_id: int, *, name: str | None = None,
         responsible = Village.select().where(Village.social_worker == staff.id).count()
         if responsible:
             raise ValidationError("staff_has_villages", count=responsible, name=staff.name)
+        from ..models import Household
+
+        followed = (Household.select().where((Household.social_worker == staff.id)
+                                             & (Household.status == "active")).count())
+        if followed:
+            raise ValidationError("staff_has_households", count=followed, name=staff.name)
     staff.save()
     updated(actor, staff, before)
     return _row(staff)

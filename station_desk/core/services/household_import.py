@@ -218,7 +218,8 @@ class Lookups:
         staff = list(Staff.select(Staff.id, Staff.name, Staff.username, Staff.role, Staff.active)
                      .order_by(Staff.active.desc(), Staff.id).tuples())
         self.staff_names = {sid: name for sid, name, *_ in staff}
-        self._staff = staff
+        # Only an active social worker can be responsible for a household (as in the forms).
+        self._staff = [s for s in staff if s[3] == "social_worker" and s[4]]
         # A ledger names the same few villages, tiers and workers thousands of times.
         for name in ("village", "category", "tier", "worker"):
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
@@ -997,9 +998,8 @@ def _delete_links(model, owner: str, ids: Sequence[int]) -> None:
 
 
 def _search_words(head_name: str, address: str, phone: str, members: Sequence[dict]) -> tuple[str, str]:
-    names = [head_name] + [m["name"] for m in members if m["name"] != head_name]
-    others = [address, phone] + [m["phone"] for m in members] + [m["id_number"] for m in members]
-    return search.initials(head_name), search.search_text(names, others)
+    return search.household_words(head_name, address, phone,
+                                  [(m["name"], m["phone"], m["id_number"]) for m in members])
 
 
 def _due(values: dict, status: str, last_visit_on: _dt.date | None, intervals: dict) -> _dt.date | None:

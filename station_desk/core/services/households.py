@@ -185,7 +185,9 @@ def due_date(household: Household, interval: int | None = None) -> _dt.date | No
     interval = interval if interval is not None else _interval(household.tier_id)
     if interval is None:
         return None
-    start = household.last_visit_on or household.registered_on
+    start = household.registered_on
+    if household.last_visit_on and household.last_visit_on > start:
+        start = household.last_visit_on  # a call before it was on file doesn't count
     return start + _dt.timedelta(days=interval)
 
 
@@ -203,12 +205,9 @@ def _refresh_derived(household: Household) -> None:
     household.due_on = due_date(household)
     members = list(Member.select(Member.name, Member.phone, Member.id_number)
                    .where(Member.household == household.id))
-    household.head_initials = search.initials(household.head_name)
-    household.search_text = search.search_text(
-        [household.head_name] + [m.name for m in members if m.name != household.head_name],
-        [household.address, household.phone] + [m.phone for m in members]
-        + [m.id_number for m in members],
-    )
+    household.head_initials, household.search_text = search.household_words(
+        household.head_name, household.address, household.phone,
+        [(m.name, m.phone, m.id_number) for m in members])
     household.updated_at = stamp()
     household.save()
 
@@ -261,15 +260,33 @@ def _category_names(ids: Iterable[int]) -> list[str]:
 # --- writing services ------------------------------------------------------------------------
 
 
+def responsible_worker_id(village_id: int | None) -> int | None:
+    """The social worker responsible for a village; a villagers' group answers to its
+    village's worker unless it has its own. Read now, not from the sign-in's snapshot."""
+    row = (Village.select(Village.kind, Village.social_worker, Village.parent)
+           .where(Village.id == village_id).first()) if village_id is not None else None
+    if row is None:
+        return None
+    if row.social_worker_id is None and row.kind == "group" and row.parent_id is not None:
+        return Village.select(Village.social_worker).where(Village.id == row.parent_id).scalar()
+    return row.social_worker_id
+
+
 def _apply_household(household: Household, data: HouseholdInput) -> None:
     village = get_or_fail(Village, data.village_id)
+    if village.kind not in ("village", "group"):
+        raise ValidationError("household_village_kind", field="village")
     if data.tier_id is not None:
         get_or_fail(Tier, data.tier_id)
     worker_id = data.social_worker_id
     if worker_id is None:
-        worker_id = village.social_worker_id
-    elif Staff.get_or_none(Staff.id == worker_id) is None:
-        raise ValidationError("bad_choice", field="social_worker", value=str(worker_id))
+        worker_id = responsible_worker_id(village.id)
+    else:
+        worker = Staff.get_or_none(Staff.id == worker_id)
+        if worker is None:
+            raise ValidationError("bad_choice", field="social_worker", value=str(worker_id))
+        if worker.role != "social_worker" or not worker.active:
+            raise ValidationError("not_a_social_worker", field="social_worker", name=worker.name)
     household.head_name = data.head_name
     household.village = village.id
     household.address = data.address
@@ -337,6 +354,11 @@ def update_household(actor: Actor, household_id: int, data: HouseholdInput) -> H
     household = get_or_fail(Household, household_id)
     if data.phone is None:
         data = replace(data, phone=household.phone)
+    if data.village_id != household.village_id and data.social_worker_id in (
+            None, household.social_worker_id):
+        # Moved to another village: it goes to that village's social worker (a form sends
+        # back the worker it showed, which was the old village's).
+        data = replace(data, social_worker_id=None)
     data = clean_household(data)
     before = values_of(household)
     _apply_household(household, data)
@@ -377,6 +399,18 @@ def save_member(actor: Actor, household_id: int, data: MemberInput,
     if data.phone is None:
         data = replace(data, phone=member.phone if member else "")
     data = clean_member(data)
+    head = (Member.select().where((Member.household == household.id)
+                                  & (Member.relation == HEAD_RELATION)).first())
+    if member is not None and head is not None and head.id == member.id \
+            and data.relation != HEAD_RELATION:
+        raise ValidationError("household_needs_head", field="relation")
+    if data.relation == HEAD_RELATION and head is not None and (member is None or head.id != member.id):
+        # A new head: the one before keeps a place in the household as 其他 (the form then
+        # shows it, and the change is in the audit log).
+        head_before = values_of(head)
+        head.relation = "其他"
+        head.save()
+        saved(actor, head, head_before, note="head of household changed")
     order = (Member.select(peewee.fn.MAX(Member.sort_order))
              .where(Member.household == household.id).scalar() or 0) + 1
     member, before = _save_member_row(household.id, data, member, order)
@@ -497,8 +531,11 @@ def record_need(actor: Actor, household_id: int, content: str, *, source: str = 
     get_or_fail(Household, household_id)
     if member_id is not None and get_or_fail(Member, member_id).household_id != household_id:
         raise ValidationError("bad_choice", field="member", value=str(member_id))
+    raised_on = validate.date_value(raised_on, field="raised_on")
+    if raised_on is not None and raised_on > today():
+        raise ValidationError("date_in_future", field="raised_on", value=raised_on.isoformat())
     return _create_need(actor, household_id, content, source=source, member_id=member_id,
-                        urgency=urgency, raised_on=validate.date_value(raised_on))
+                        urgency=urgency, raised_on=raised_on)
 
 
 @writer("households.edit")
@@ -540,8 +577,9 @@ def _filtered(query: HouseholdQuery, select: peewee.ModelSelect, on: _dt.date) -
     where = []
     if query.text.strip():
         pattern, _ = search.like_pattern(query.text)
-        where.append(peewee.NodeList((Household.search_text,
-                                      peewee.SQL("LIKE ? ESCAPE '\\'", (pattern,)))))
+        # A bound Value, so the placeholder suits the database (? on SQLite, %s on PostgreSQL).
+        where.append(peewee.NodeList((Household.search_text, peewee.SQL("LIKE"),
+                                      peewee.Value(pattern), peewee.SQL("ESCAPE '\\'"))))
     if query.village_id is not None:
         villages = [query.village_id] + [v.id for v in Village.select(Village.id)
                                          .where(Village.parent == query.village_id)]
@@ -557,7 +595,7 @@ def _filtered(query: HouseholdQuery, select: peewee.ModelSelect, on: _dt.date) -
     if query.status:
         where.append(Household.status == query.status)
     if query.overdue:
-        where.append(Household.due_on < on)
+        where.append(Household.due_on <= on)  # due today counts, as on 待走访 and 首页
     return select.where(*where) if where else select
 
 
@@ -852,8 +890,10 @@ def may_reveal(actor: Actor, household: Household) -> bool:
     """The head, or the social worker responsible for the household's village."""
     if not actor.can("ids.reveal"):
         return False
-    return actor.covers_village(household.village_id) or (
-        actor.staff_id is not None and household.social_worker_id == actor.staff_id)
+    if actor.role == "head":
+        return True
+    # From the database now: a village handed to someone else since sign-in is theirs.
+    return actor.staff_id is not None and responsible_worker_id(household.village_id) == actor.staff_id
 
 
 def _detail(household: Household, reveal: bool, can_reveal: bool) -> HouseholdDetail:
