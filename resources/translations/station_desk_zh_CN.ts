@@ -490,122 +490,6 @@
 <context>
     <name>HouseholdLabels</name>
     <message>
-        <source>On file</source>
-        <translation>在册</translation>
-    </message>
-    <message>
-        <source>Moved away</source>
-        <translation>迁出</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>死亡</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>注销</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Routine visit</source>
-        <translation>常规走访</translation>
-    </message>
-    <message>
-        <source>Holiday visit</source>
-        <translation>节日慰问</translation>
-    </message>
-    <message>
-        <source>Home-visit day</source>
-        <translation>家访日</translation>
-    </message>
-    <message>
-        <source>Hotline follow-up</source>
-        <translation>热线回访</translation>
-    </message>
-    <message>
-        <source>Visited</source>
-        <translation>已走访</translation>
-    </message>
-    <message>
-        <source>Nobody home</source>
-        <translation>不在家</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>拒访</translation>
-    </message>
-    <message>
-        <source>Has moved away</source>
-        <translation>已搬离</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新提出</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>Referred</source>
-        <translation>已转介</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>走访</translation>
-    </message>
-    <message>
-        <source>Hotline</source>
-        <translation>热线</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>来访</translation>
-    </message>
-    <message>
-        <source>Village report</source>
-        <translation>村居反映</translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation>转介</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Living here</source>
-        <translation>在户</translation>
-    </message>
-    <message>
-        <source>Moved out</source>
-        <translation>已迁出</translation>
-    </message>
-    <message>
         <source>%1, %2 days late</source>
         <translation>%1 逾期 %2 天</translation>
     </message>
@@ -1065,6 +949,161 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>On file</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>迁出</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Living here</source>
+        <translation>在户</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>已迁出</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Routine visit</source>
+        <translation>常规走访</translation>
+    </message>
+    <message>
+        <source>Holiday visit</source>
+        <translation>节日慰问</translation>
+    </message>
+    <message>
+        <source>Home-visit day</source>
+        <translation>家访日</translation>
+    </message>
+    <message>
+        <source>Hotline follow-up</source>
+        <translation>热线回访</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <source>Nobody home</source>
+        <translation>不在家</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒访</translation>
+    </message>
+    <message>
+        <source>Has moved away</source>
+        <translation>已搬离</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Village report</source>
+        <translation>村居反映</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新提出</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>已转介</translation>
+    </message>
+    <message>
+        <source>Station head</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>自助终端</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Village / community</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Villagers&apos; group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Station Desk</source>
@@ -1394,40 +1433,8 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Station head</source>
-        <translation>站长</translation>
-    </message>
-    <message>
         <source>Social worker</source>
         <translation>社工</translation>
-    </message>
-    <message>
-        <source>Front desk</source>
-        <translation>前台</translation>
-    </message>
-    <message>
-        <source>Kiosk</source>
-        <translation>自助终端</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <source>Village / community</source>
-        <translation>村居</translation>
-    </message>
-    <message>
-        <source>Villagers&apos; group</source>
-        <translation>村民小组</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -1,26 +1,100 @@
-"""Words shown for stored codes (roles, village kinds, yes/no), in the user's language."""
+"""Words shown for stored codes (statuses, kinds, roles, yes/no), in the user's language.
+
+``WORDS`` holds every such word as English source text under one translation context,
+``Labels``; ``label(kind, code)`` translates one when it is shown, so a language switched at
+run time shows at once. The source texts are marked with literal
+``QT_TRANSLATE_NOOP("Labels", ...)`` calls because lupdate finds only those (not a name for
+the context, nor a wrapper).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+CONTEXT = "Labels"
+
+# kind -> {stored code: English source text}
+WORDS: dict[str, dict[str, str]] = {
+    "household_status": {
+        "active": QT_TRANSLATE_NOOP("Labels", "On file"),
+        "moved": QT_TRANSLATE_NOOP("Labels", "Moved away"),
+        "deceased": QT_TRANSLATE_NOOP("Labels", "Deceased"),
+        "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    },
+    "member_status": {
+        "active": QT_TRANSLATE_NOOP("Labels", "Living here"),
+        "moved_out": QT_TRANSLATE_NOOP("Labels", "Moved out"),
+        "deceased": QT_TRANSLATE_NOOP("Labels", "Deceased"),
+    },
+    "gender": {
+        "male": QT_TRANSLATE_NOOP("Labels", "Male"),
+        "female": QT_TRANSLATE_NOOP("Labels", "Female"),
+    },
+    "visit_kind": {
+        "routine": QT_TRANSLATE_NOOP("Labels", "Routine visit"),
+        "holiday": QT_TRANSLATE_NOOP("Labels", "Holiday visit"),
+        "visit_day": QT_TRANSLATE_NOOP("Labels", "Home-visit day"),
+        "hotline": QT_TRANSLATE_NOOP("Labels", "Hotline follow-up"),
+    },
+    "visit_outcome": {
+        "visited": QT_TRANSLATE_NOOP("Labels", "Visited"),
+        "nobody_home": QT_TRANSLATE_NOOP("Labels", "Nobody home"),
+        "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
+        "moved": QT_TRANSLATE_NOOP("Labels", "Has moved away"),
+    },
+    "need_source": {
+        "visit": QT_TRANSLATE_NOOP("Labels", "Visit"),
+        "hotline": QT_TRANSLATE_NOOP("Labels", "Hotline"),
+        "walk_in": QT_TRANSLATE_NOOP("Labels", "Walk-in"),
+        "village": QT_TRANSLATE_NOOP("Labels", "Village report"),
+        "referral": QT_TRANSLATE_NOOP("Labels", "Referral"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "need_urgency": {
+        "low": QT_TRANSLATE_NOOP("Labels", "Low"),
+        "normal": QT_TRANSLATE_NOOP("Labels", "Normal"),
+        "urgent": QT_TRANSLATE_NOOP("Labels", "Urgent"),
+    },
+    "need_status": {
+        "new": QT_TRANSLATE_NOOP("Labels", "New"),
+        "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+        "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
+        "referred": QT_TRANSLATE_NOOP("Labels", "Referred"),
+    },
+    "role": {
+        "head": QT_TRANSLATE_NOOP("Labels", "Station head"),
+        "social_worker": QT_TRANSLATE_NOOP("Labels", "Social worker"),
+        "front_desk": QT_TRANSLATE_NOOP("Labels", "Front desk"),
+        "kiosk": QT_TRANSLATE_NOOP("Labels", "Kiosk"),
+    },
+    "village_kind": {
+        "town": QT_TRANSLATE_NOOP("Labels", "Town"),
+        "village": QT_TRANSLATE_NOOP("Labels", "Village / community"),
+        "group": QT_TRANSLATE_NOOP("Labels", "Villagers' group"),
+    },
+    "yes_no": {
+        "yes": QT_TRANSLATE_NOOP("Labels", "Yes"),
+        "no": QT_TRANSLATE_NOOP("Labels", "No"),
+    },
+}
+
+
+def label(kind: str, code: str) -> str:
+    """The word for a stored ``code`` of ``kind`` (a key of ``WORDS``), e.g.
+    ``label("visit_kind", "holiday")``; a code with no word is shown as stored."""
+    text = WORDS[kind].get(code)
+    return QCoreApplication.translate(CONTEXT, text) if text else code
+
+
+# The settings page and the main window call these by name.
 
 def yes_no(value: bool) -> str:
-    return QCoreApplication.translate("SettingsPage", "Yes") if value else QCoreApplication.translate("SettingsPage", "No")
+    return label("yes_no", "yes" if value else "no")
 
 
 def role_name(role: str) -> str:
-    return {
-        "head": QCoreApplication.translate("SettingsPage", "Station head"),
-        "social_worker": QCoreApplication.translate("SettingsPage", "Social worker"),
-        "front_desk": QCoreApplication.translate("SettingsPage", "Front desk"),
-        "kiosk": QCoreApplication.translate("SettingsPage", "Kiosk"),
-    }.get(role, role)
+    return label("role", role)
 
 
 def kind_name(kind: str) -> str:
-    return {
-        "town": QCoreApplication.translate("SettingsPage", "Town"),
-        "village": QCoreApplication.translate("SettingsPage", "Village / community"),
-        "group": QCoreApplication.translate("SettingsPage", "Villagers' group"),
-    }.get(kind, kind)
+    return label("village_kind", kind)

@@ -27,6 +27,7 @@ from ..models import (
     NEED_SOURCES,
     NEED_STATUSES,
     NEED_URGENCIES,
+    RELATIONS,  # noqa: F401  (the forms offer these; the UI doesn't import models)
     VISIT_KINDS,
     VISIT_OUTCOMES,
     Category,

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ...core.models import HOUSEHOLD_STATUSES
 from ...core.roles import Actor
 from ...core.services import households
-from ..models.households import status_name
+from ...core.services.households import HOUSEHOLD_STATUSES
+from ..labels import label
 from .form_parts import SavingDialog, date_edit, date_of, form_layout
 from .member_form import choice_combo
 
@@ -23,7 +23,7 @@ class CloseHouseholdDialog(SavingDialog):
         self.actor = actor
         self.household_id = household_id
         self.setMinimumWidth(460)
-        self.status = choice_combo([(s, status_name(s)) for s in HOUSEHOLD_STATUSES[1:]],
+        self.status = choice_combo([(s, label("household_status", s)) for s in HOUSEHOLD_STATUSES[1:]],
                                    "closeStatus")
         self.reason = QLineEdit()
         self.reason.setObjectName("closeReason")

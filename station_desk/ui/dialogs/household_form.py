@@ -35,7 +35,7 @@ from ...core import validate
 from ...core.errors import StationError
 from ...core.roles import SOCIAL_WORKER, Actor
 from ...core.services import accounts, households, station
-from ..models.households import gender_name
+from ..labels import label
 from .form_parts import SavingDialog, date_edit, date_of, form_layout, qdate
 from .member_form import CategoryChecks, MemberDraft, MemberEditor, choice_combo, select_data
 
@@ -93,7 +93,7 @@ class MembersModel(QAbstractTableModel):
         if key == "phone":
             return validate.mask_phone(draft.phone)
         if key == "gender":
-            return gender_name(draft.gender)
+            return label("gender", draft.gender)
         return getattr(draft, key)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from ...core import validate
 from ...core.errors import ValidationError
-from ...core.models import MEMBER_STATUSES, RELATIONS
 from ...core.services import households
-from ..models.households import gender_name, member_status_name
+from ...core.services.households import GENDERS, MEMBER_STATUSES, RELATIONS
+from ..labels import label
 from ..widgets import error_label
 from .form_parts import FieldErrors, SavingDialog, fit_height, form_layout
 
@@ -93,10 +93,15 @@ def select_data(combo: QComboBox, value: object) -> None:
         combo.setEditText(str(value))
 
 
+INPUT_FIELDS = tuple(f.name for f in fields(households.MemberInput))
+
+
 @dataclass
 class MemberDraft:
     """What was typed for one member, as text: nothing is lost while it is still wrong.
 
+    It has every field of ``households.MemberInput`` (text where that has a date, a list
+    where it has a tuple), copied by name both ways, plus the kept numbers:
     ``id_number`` / ``phone`` equal to ``kept_id`` / ``kept_phone`` (the masked numbers the
     form showed) mean: keep the numbers on file.
     """
@@ -119,24 +124,21 @@ class MemberDraft:
 
     @classmethod
     def from_row(cls, row: households.MemberRow) -> MemberDraft:
-        return cls(row.name, row.relation, row.id_number, row.gender,
-                   row.birthdate.isoformat() if row.birthdate else "", row.phone,
-                   row.disability_type, row.disability_grade, row.chronic_illness,
-                   row.school_or_work, row.status, row.notes, list(row.category_ids),
+        values = {name: getattr(row, name) for name in INPUT_FIELDS}
+        return cls(**{**values, "birthdate": row.birthdate.isoformat() if row.birthdate else "",
+                      "category_ids": list(row.category_ids)},
                    kept_id=row.id_number, kept_phone=row.phone)
 
     def to_input(self) -> households.MemberInput:
         """The service's input; a birthdate that is no date is refused here, field named."""
         keep_id = self.kept_id is not None and self.id_number == self.kept_id
         keep_phone = self.kept_phone is not None and self.phone == self.kept_phone
-        return households.MemberInput(
-            name=self.name, relation=self.relation, gender=self.gender,
-            birthdate=validate.date_value(self.birthdate, field="birthdate"),
-            id_number=None if keep_id else self.id_number,
-            phone=None if keep_phone else self.phone,
-            disability_type=self.disability_type, disability_grade=self.disability_grade,
-            chronic_illness=self.chronic_illness, school_or_work=self.school_or_work,
-            status=self.status, notes=self.notes, category_ids=tuple(self.category_ids))
+        values = {name: getattr(self, name) for name in INPUT_FIELDS}
+        return households.MemberInput(**{
+            **values, "birthdate": validate.date_value(self.birthdate, field="birthdate"),
+            "id_number": None if keep_id else self.id_number,
+            "phone": None if keep_phone else self.phone,
+            "category_ids": tuple(self.category_ids)})
 
     def check(self) -> households.MemberInput:
         """Checked as the service will check it, so a refusal names this member's field; a
@@ -174,8 +176,8 @@ class MemberEditor(QWidget):
         self.id_hint = QLabel()
         self.id_hint.setObjectName("idHint")
         self.id_hint.setWordWrap(True)
-        self.gender = choice_combo([("", self.tr("(not given)")), ("male", gender_name("male")),
-                                    ("female", gender_name("female"))], "memberGender")
+        self.gender = choice_combo([("", self.tr("(not given)"))]
+                                   + [(g, label("gender", g)) for g in GENDERS], "memberGender")
         self.birthdate = QLineEdit()
         self.birthdate.setObjectName("memberBirthdate")
         self.birthdate.setPlaceholderText(self.tr("e.g. 1950-03-07"))
@@ -189,7 +191,7 @@ class MemberEditor(QWidget):
         self.chronic_illness.setObjectName("chronicIllness")
         self.school_or_work = QLineEdit()
         self.school_or_work.setObjectName("schoolOrWork")
-        self.status = choice_combo([(s, member_status_name(s)) for s in MEMBER_STATUSES],
+        self.status = choice_combo([(s, label("member_status", s)) for s in MEMBER_STATUSES],
                                    "memberStatus")
         self.notes = QLineEdit()
         self.notes.setObjectName("memberNotes")
@@ -349,9 +351,9 @@ class MemberEditor(QWidget):
         if (typed_date is not None and typed_date != born) or (typed_gender and typed_gender != gender):
             self.id_hint.setStyleSheet(warn)
             self.id_hint.setText(self.tr("Not as typed: %1, %2").replace("%1", born.isoformat())
-                                 .replace("%2", gender_name(gender)))
+                                 .replace("%2", label("gender", gender)))
             return
-        gives = self.tr("Born %1, %2").replace("%1", born.isoformat()).replace("%2", gender_name(gender))
+        gives = self.tr("Born %1, %2").replace("%1", born.isoformat()).replace("%2", label("gender", gender))
         self.id_hint.setStyleSheet(muted)
         self.id_hint.setText(self.tr("%1, age %2").replace("%1", gives)
                              .replace("%2", str(age_on(born, households.today()))))

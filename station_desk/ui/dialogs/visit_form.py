@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit, QWidget
 
-from ...core.models import NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES
 from ...core.roles import Actor
 from ...core.services import households
-from ..models.households import outcome_name, urgency_name, visit_kind_name
+from ...core.services.households import NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES
+from ..labels import label
 from .form_parts import SavingDialog, date_edit, date_of, form_layout
 from .member_form import choice_combo
 
@@ -25,8 +25,8 @@ class VisitFormDialog(SavingDialog):
         self.household_id = household_id
         self.setMinimumWidth(520)
         self.visited_on = date_edit("visitedOn")
-        self.kind = choice_combo([(k, visit_kind_name(k)) for k in VISIT_KINDS], "visitKind")
-        self.outcome = choice_combo([(o, outcome_name(o)) for o in VISIT_OUTCOMES], "visitOutcome")
+        self.kind = choice_combo([(k, label("visit_kind", k)) for k in VISIT_KINDS], "visitKind")
+        self.outcome = choice_combo([(o, label("visit_outcome", o)) for o in VISIT_OUTCOMES], "visitOutcome")
         self.visitors = QLineEdit(actor.name)
         self.visitors.setObjectName("visitors")
         self.visitors.setPlaceholderText(self.tr("Names, separated by 、"))
@@ -42,7 +42,7 @@ class VisitFormDialog(SavingDialog):
         self.needs.setFixedHeight(72)
         self.needs.setPlaceholderText(self.tr("One need per line, e.g. help applying for "
                                               "temporary assistance"))
-        self.urgency = choice_combo([(u, urgency_name(u)) for u in NEED_URGENCIES], "needUrgency")
+        self.urgency = choice_combo([(u, label("need_urgency", u)) for u in NEED_URGENCIES], "needUrgency")
         self.urgency.setCurrentIndex(NEED_URGENCIES.index("normal"))
 
         wrap = self.errors.wrap

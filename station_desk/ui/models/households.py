@@ -1,5 +1,5 @@
 """Table models for households on file: the registry list (ids, rows fetched lazily), and the
-words shown for the stored codes (statuses, visit kinds and outcomes, need states).
+words shown for its dates and columns (the words for stored codes are in ``ui/labels.py``).
 
 The list model holds only the ordered ids that ``households.find_household_ids`` returned
 (filtering and sorting happen in SQL) and asks ``households.household_rows`` for display rows
@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor
 
 from ...core.roles import Actor
 from ...core.services import households
+from ..labels import label
 
 BLOCK = 200  # rows fetched at a time
 KEEP_BLOCKS = 64  # blocks kept in memory (12,800 rows); the oldest read is dropped first
@@ -37,67 +38,7 @@ MUTED_TEXT = QColor("#9e9e9e")
 # lupdate finds only those (not an alias or a wrapper).
 
 
-# --- words for stored codes ------------------------------------------------------------------
-
-
-def status_name(status: str) -> str:
-    return {
-        "active": QCoreApplication.translate("HouseholdLabels", "On file"),
-        "moved": QCoreApplication.translate("HouseholdLabels", "Moved away"),
-        "deceased": QCoreApplication.translate("HouseholdLabels", "Deceased"),
-        "closed": QCoreApplication.translate("HouseholdLabels", "Closed"),
-    }.get(status, status)
-
-
-def gender_name(gender: str) -> str:
-    return {"male": QCoreApplication.translate("HouseholdLabels", "Male"), "female": QCoreApplication.translate("HouseholdLabels", "Female")}.get(gender, gender)
-
-
-def visit_kind_name(kind: str) -> str:
-    return {
-        "routine": QCoreApplication.translate("HouseholdLabels", "Routine visit"),
-        "holiday": QCoreApplication.translate("HouseholdLabels", "Holiday visit"),
-        "visit_day": QCoreApplication.translate("HouseholdLabels", "Home-visit day"),
-        "hotline": QCoreApplication.translate("HouseholdLabels", "Hotline follow-up"),
-    }.get(kind, kind)
-
-
-def outcome_name(outcome: str) -> str:
-    return {
-        "visited": QCoreApplication.translate("HouseholdLabels", "Visited"),
-        "nobody_home": QCoreApplication.translate("HouseholdLabels", "Nobody home"),
-        "declined": QCoreApplication.translate("HouseholdLabels", "Declined"),
-        "moved": QCoreApplication.translate("HouseholdLabels", "Has moved away"),
-    }.get(outcome, outcome)
-
-
-def need_status_name(status: str) -> str:
-    return {
-        "new": QCoreApplication.translate("HouseholdLabels", "New"),
-        "in_progress": QCoreApplication.translate("HouseholdLabels", "In progress"),
-        "resolved": QCoreApplication.translate("HouseholdLabels", "Resolved"),
-        "referred": QCoreApplication.translate("HouseholdLabels", "Referred"),
-    }.get(status, status)
-
-
-def urgency_name(urgency: str) -> str:
-    return {"low": QCoreApplication.translate("HouseholdLabels", "Low"), "normal": QCoreApplication.translate("HouseholdLabels", "Normal"), "urgent": QCoreApplication.translate("HouseholdLabels", "Urgent")}.get(urgency, urgency)
-
-
-def need_source_name(source: str) -> str:
-    return {
-        "visit": QCoreApplication.translate("HouseholdLabels", "Visit"),
-        "hotline": QCoreApplication.translate("HouseholdLabels", "Hotline"),
-        "walk_in": QCoreApplication.translate("HouseholdLabels", "Walk-in"),
-        "village": QCoreApplication.translate("HouseholdLabels", "Village report"),
-        "referral": QCoreApplication.translate("HouseholdLabels", "Referral"),
-        "other": QCoreApplication.translate("HouseholdLabels", "Other"),
-    }.get(source, source)
-
-
-def member_status_name(status: str) -> str:
-    return {"active": QCoreApplication.translate("HouseholdLabels", "Living here"), "moved_out": QCoreApplication.translate("HouseholdLabels", "Moved out"),
-            "deceased": QCoreApplication.translate("HouseholdLabels", "Deceased")}.get(status, status)
+# --- words for dates -------------------------------------------------------------------------
 
 
 def day(value: _dt.date | None) -> str:
@@ -240,7 +181,7 @@ class HouseholdTableModel(QAbstractTableModel):
             return day(row.last_visit_on) or QCoreApplication.translate("HouseholdLabels", "never")
         if key == "due_on":
             return due_text(row.due_on, self.today) if row.status == "active" else ""
-        return status_name(row.status)
+        return label("household_status", row.status)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

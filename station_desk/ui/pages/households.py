@@ -36,24 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.models import HOUSEHOLD_STATUSES, NEED_STATUSES
 from ...core.roles import SOCIAL_WORKER
 from ...core.services import accounts, households, station
+from ...core.services.households import HOUSEHOLD_STATUSES, NEED_STATUSES
+from ..labels import label
 from ..models.households import (
     COLUMNS,
     HouseholdTableModel,
     column_title,
     day,
     due_text,
-    gender_name,
-    member_status_name,
-    need_source_name,
-    need_status_name,
-    outcome_name,
     overdue_text,
-    status_name,
-    urgency_name,
-    visit_kind_name,
 )
 from ..models.table import Column, RowsTableModel, make_table
 from ..widgets import heading
@@ -182,8 +175,8 @@ class HouseholdsPage(Page):
         self.tier_filter = _combo("tierFilter")
         self.worker_filter = _combo("workerFilter")
         self.status_filter = _combo("statusFilter")
-        _fill(self.status_filter, [("active", status_name("active")), ("", self.tr("All statuses"))]
-              + [(s, status_name(s)) for s in HOUSEHOLD_STATUSES[1:]])
+        _fill(self.status_filter, [("active", label("household_status", "active")), ("", self.tr("All statuses"))]
+              + [(s, label("household_status", s)) for s in HOUSEHOLD_STATUSES[1:]])
         self.overdue_filter = QCheckBox(self.tr("Overdue only"))
         self.overdue_filter.setObjectName("overdueFilter")
         self.count_label = QLabel()
@@ -245,7 +238,7 @@ class HouseholdsPage(Page):
                    "phone": "020-******02", "categories": "独居老人、高龄老人", "tier": "一级",
                    "social_worker": "黄海燕", "last_visit_on": "2025-12-31",
                    "due_on": due_text(_dt.date(2025, 12, 31), _dt.date(2026, 4, 30)),
-                   "status": status_name("deceased")}
+                   "status": label("household_status", "deceased")}
         for column, (key, _sort) in enumerate(COLUMNS):
             # room for the sort arrow beside the title
             width = max(metrics.horizontalAdvance(samples[key]) + 28,
@@ -740,9 +733,9 @@ class HouseholdFile(QWidget):
             Column(self.tr("Name"), lambda m: m.name),
             Column(self.tr("Relation"), lambda m: m.relation if m.status == "active" else
                    self.tr("%1 (%2)").replace("%1", m.relation)
-                   .replace("%2", member_status_name(m.status)),
+                   .replace("%2", label("member_status", m.status)),
                    muted=lambda m: m.status != "active"),
-            Column(self.tr("Gender"), lambda m: gender_name(m.gender)),
+            Column(self.tr("Gender"), lambda m: label("gender", m.gender)),
             Column(self.tr("Birthdate"), birth),
             Column(self.tr("ID number"), lambda m: m.id_number),
             Column(self.tr("Phone"), lambda m: m.phone),
@@ -762,8 +755,8 @@ class HouseholdFile(QWidget):
     def _visits_part(self) -> QWidget:
         columns = [
             Column(self.tr("Date"), lambda v: day(v.visited_on)),
-            Column(self.tr("Kind"), lambda v: visit_kind_name(v.kind)),
-            Column(self.tr("Outcome"), lambda v: outcome_name(v.outcome)),
+            Column(self.tr("Kind"), lambda v: label("visit_kind", v.kind)),
+            Column(self.tr("Outcome"), lambda v: label("visit_outcome", v.outcome)),
             Column(self.tr("Visitors"), lambda v: v.visitors),
             Column(self.tr("Summary"), lambda v: " ".join(v.summary.split())),
             Column(self.tr("Next action"), lambda v: v.next_action),
@@ -781,10 +774,10 @@ class HouseholdFile(QWidget):
         self.follow_up_button.setVisible(can_edit)
         columns = [
             Column(self.tr("Raised on"), lambda n: day(n.raised_on)),
-            Column(self.tr("From"), lambda n: need_source_name(n.source)),
+            Column(self.tr("From"), lambda n: label("need_source", n.source)),
             Column(self.tr("Need"), lambda n: n.content),
-            Column(self.tr("Urgency"), lambda n: urgency_name(n.urgency)),
-            Column(self.tr("Status"), lambda n: need_status_name(n.status),
+            Column(self.tr("Urgency"), lambda n: label("need_urgency", n.urgency)),
+            Column(self.tr("Status"), lambda n: label("need_status", n.status),
                    muted=lambda n: n.status in ("resolved", "referred")),
             Column(self.tr("Follow-up"), lambda n: " / ".join(n.follow_up.splitlines()[-1:])),
         ]
@@ -815,7 +808,7 @@ class HouseholdFile(QWidget):
         self.detail = detail
         today = households.today()
         self.title.setText(detail.head_name)
-        self.status_label.setText(status_name(detail.status))
+        self.status_label.setText(label("household_status", detail.status))
         self.status_label.setStyleSheet("color: #2e7d32;" if detail.status == "active"
                                         else "color: #9e9e9e;")
         values = {
@@ -825,7 +818,7 @@ class HouseholdFile(QWidget):
             "categories": detail.categories or "—",
             "last_visit_on": day(detail.last_visit_on) or self.tr("never"),
             "due_on": due_text(detail.due_on, today) or "—",
-            "status_note": "　".join(p for p in (status_name(detail.status), day(detail.status_date),
+            "status_note": "　".join(p for p in (label("household_status", detail.status), day(detail.status_date),
                                                  detail.status_reason) if p),
             "notes": detail.notes or "—",
         }
@@ -919,7 +912,7 @@ class HouseholdFile(QWidget):
         from ..dialogs.form_dialog import Field, FormDialog
 
         fields = [Field("status", self.tr("Status"), "choice",
-                        [(s, need_status_name(s)) for s in NEED_STATUSES]),
+                        [(s, label("need_status", s)) for s in NEED_STATUSES]),
                   Field("follow_up", self.tr("What was done"), "multiline")]
         FormDialog.ask(self, self.tr("Follow up: %1").replace("%1", need.content[:30]), fields,
                        {"status": need.status},
