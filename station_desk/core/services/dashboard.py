@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .. import backup
 from ..clock import now
 from ..db import Location
-from ..models import Staff, Village
+from ..models import Household, Need, Staff, Tier, Village
 from ..roles import SOCIAL_WORKER, Actor
 
 
@@ -42,9 +42,6 @@ def summary(actor: Actor, location: Location) -> Summary:
         last is None or now().replace(tzinfo=None) - last > _dt.timedelta(days=1))
     households = due = due_tier1 = open_needs = None
     if actor.can("households.view"):
-        from ..models import Household, Need, Tier
-        from .households import due_count
-
         households = Household.select().where(Household.status == "active").count()
         worker = actor.staff_id if actor.role == SOCIAL_WORKER else None
         due = due_count(social_worker_id=worker)
@@ -65,3 +62,15 @@ def summary(actor: Actor, location: Location) -> Summary:
         due_tier1=due_tier1,
         open_needs=open_needs,
     )
+
+
+def due_count(*, social_worker_id: int | None = None, tier_id: int | None = None,
+              on: _dt.date | None = None) -> int:
+    """How many active households are due for a visit (for 首页; households re-exports it)."""
+    on = on or now().date()
+    query = Household.select().where((Household.status == "active") & (Household.due_on <= on))
+    if social_worker_id is not None:
+        query = query.where(Household.social_worker == social_worker_id)
+    if tier_id is not None:
+        query = query.where(Household.tier == tier_id)
+    return query.count()

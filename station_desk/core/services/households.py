@@ -42,6 +42,7 @@ from ..models import (
 )
 from ..roles import Actor, require
 from .base import clean_text, get_or_fail, writer
+from .dashboard import due_count  # noqa: F401  (首页's count, kept light to import)
 
 HEAD_RELATION = "户主"
 
@@ -801,18 +802,6 @@ def due_visits(actor: Actor, *, social_worker_id: int | None = None,
                            tiers.get(tier_id, ""), worker_id, workers.get(worker_id, ""),
                            _as_date(last), due, (on - due).days))
     return rows
-
-
-def due_count(*, social_worker_id: int | None = None, tier_id: int | None = None,
-              on: _dt.date | None = None) -> int:
-    """How many active households are due for a visit (for 首页)."""
-    on = on or today()
-    query = Household.select().where((Household.status == "active") & (Household.due_on <= on))
-    if social_worker_id is not None:
-        query = query.where(Household.social_worker == social_worker_id)
-    if tier_id is not None:
-        query = query.where(Household.tier == tier_id)
-    return query.count()
 
 
 @dataclass(frozen=True)
