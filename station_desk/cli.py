@@ -158,7 +158,8 @@ def cmd_demo(ctx: Context) -> int:
 
     open_store(ctx.location, create=True)
     report = demo.fill(seed=ctx.args.seed, households=ctx.args.households)
-    staff = "，".join(f"{role_label(r, ctx.lang)} {n}" for r, n in report.staff.items())
+    staff = ("，" if ctx.lang == "zh" else ", ").join(
+        f"{role_label(r, ctx.lang)} {n}" for r, n in report.staff.items())
     h = report.households
     print(ctx.zh_en(
         f"演示数据已装入 {ctx.location.describe()}：{report.station}，{report.villages} 个村居、"
@@ -652,7 +653,8 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p = add("screenshot", cmd_screenshot,
             "把一个页面离屏渲染成 PNG（默认用演示数据）/ render a page offscreen to PNG")
     p.add_argument("--page", default="home",
-                   help="home, settings[.villages|.accounts|…], signin, first-run")
+                   help="home, households[.due|.detail], settings[.villages|.accounts|…], signin, "
+                        "first-run")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="1280x800", help="WxH")
     add("gui", cmd_gui, "打开程序窗口 / open the window")

@@ -490,7 +490,7 @@
 <context>
     <name>HouseholdLabels</name>
     <message>
-        <source>%1, %2 days late</source>
+        <source>%1, late by %2 d</source>
         <translation>%1 逾期 %2 天</translation>
     </message>
     <message>

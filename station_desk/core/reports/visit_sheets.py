@@ -56,7 +56,7 @@ LABELS = {
         "some_full": "{count} phones in full: keep this sheet safe",
         "members": "{count} people",
         "never": "never",
-        "overdue": "{days} days overdue",
+        "overdue": "{days} d late",
         "outcomes": ("{box}visited {box}not home", "{box}declined {box}moved"),
         "open_needs": "Open: ",
         "more_needs": "{count} more",

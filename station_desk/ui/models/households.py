@@ -51,7 +51,8 @@ def due_text(due_on: _dt.date | None, today: _dt.date) -> str:
         return ""
     late = (today - due_on).days
     if late > 0:
-        return QCoreApplication.translate("HouseholdLabels", "%1, %2 days late").replace("%1", due_on.isoformat()).replace("%2", str(late))
+        return (QCoreApplication.translate("HouseholdLabels", "%1, late by %2 d")
+                .replace("%1", due_on.isoformat()).replace("%2", str(late)))
     if late == 0:
         return QCoreApplication.translate("HouseholdLabels", "%1 (today)").replace("%1", due_on.isoformat())
     return due_on.isoformat()
