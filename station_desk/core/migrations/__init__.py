@@ -19,7 +19,8 @@ from ... import __version__
 from ..clock import stamp
 from ..errors import DatabaseProblem
 
-STEP_MODULES = ("m0001_foundation", "m0002_households", "m0003_household_sort_indexes")
+STEP_MODULES = ("m0001_foundation", "m0002_households", "m0003_household_sort_indexes",
+                "m0004_volunteers")
 
 
 def load_steps() -> list[ModuleType]:

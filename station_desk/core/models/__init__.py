@@ -20,14 +20,34 @@ from .households import (
     Visit,
 )
 from .station import VILLAGE_KINDS, Category, Setting, Station, Tier, Village
+from .volunteers import (
+    ASSIGNMENT_STATUSES,
+    ATTENDANCE_KINDS,
+    ATTENDANCE_SOURCES,
+    SHIFT_KINDS,
+    VOLUNTEER_STATUSES,
+    Assignment,
+    AttendanceEvent,
+    CardToken,
+    Shift,
+    ShiftTemplate,
+    Skill,
+    Team,
+    Volunteer,
+    VolunteerSkill,
+)
 
 ALL_MODELS = [Staff, Station, Village, Category, Tier, Setting, AuditLog, SchemaVersion,
-              Household, HouseholdCategory, Member, MemberCategory, Visit, Need]
+              Household, HouseholdCategory, Member, MemberCategory, Visit, Need,
+              Team, Skill, Volunteer, VolunteerSkill, CardToken, ShiftTemplate, Shift,
+              Assignment, AttendanceEvent]
 
 __all__ = [
     "ALL_MODELS", "GENDERS", "HOUSEHOLD_STATUSES", "MEMBER_STATUSES", "NEED_SOURCES",
     "NEED_STATUSES", "NEED_URGENCIES", "RELATIONS", "ROLES", "VILLAGE_KINDS", "VISIT_KINDS",
     "VISIT_OUTCOMES", "AuditLog", "Category", "Household", "HouseholdCategory", "Member",
     "MemberCategory", "Need", "SchemaVersion", "Setting", "Staff", "Station", "Tier", "Village",
-    "Visit",
+    "Visit", "ASSIGNMENT_STATUSES", "ATTENDANCE_KINDS", "ATTENDANCE_SOURCES", "SHIFT_KINDS",
+    "VOLUNTEER_STATUSES", "Assignment", "AttendanceEvent", "CardToken", "Shift", "ShiftTemplate",
+    "Skill", "Team", "Volunteer", "VolunteerSkill",
 ]
