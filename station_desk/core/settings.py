@@ -90,3 +90,10 @@ declare("accounts.min_password_length", 6, minimum=4, maximum=64)
 
 # Households: a social worker's own visit sheets may show full phone numbers for their villages.
 declare("privacy.visit_sheet_full_phone", False)
+
+# Attendance at the front desk (issue 6).
+declare("attendance.repeat_window_minutes", 2, minimum=0, maximum=60)
+declare("attendance.auto_close_tolerance_minutes", 120, minimum=0, maximum=24 * 60)
+declare("attendance.walk_in_close_hour", 20, minimum=1, maximum=24)
+declare("attendance.max_hours", 12, minimum=1, maximum=24)
+declare("attendance.late_grace_minutes", 10, minimum=0, maximum=120)
