@@ -36,6 +36,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "households.edit": frozenset({HEAD, SOCIAL_WORKER}),
     "households.import": frozenset({HEAD, SOCIAL_WORKER}),
     "households.export": frozenset({HEAD, SOCIAL_WORKER}),
+    # volunteers (the front desk keeps the roster)
+    "volunteers.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "volunteers.edit": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    # attendance: the kiosk signs people in and out; staff correct with a reason
+    "attendance.kiosk": frozenset({KIOSK, FRONT_DESK, HEAD, SOCIAL_WORKER}),
+    "attendance.correct": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     # personal data: a social worker only for the villages they are responsible for
     "ids.reveal": frozenset({HEAD, SOCIAL_WORKER}),
     "ids.export_full": frozenset({HEAD, SOCIAL_WORKER}),
