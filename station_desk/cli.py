@@ -508,6 +508,15 @@ def cmd_gui(ctx: Context) -> int:
     return gui_main(argv)
 
 
+def cmd_kiosk(ctx: Context) -> int:
+    """The front-desk sign-in kiosk, full screen, after signing in with the sign-in dialog."""
+    from .ui.kiosk import main as kiosk_main
+
+    argv = (["--db", ctx.args.db] if ctx.args.db else []) + (
+        ["--lang", ctx.args.lang] if ctx.args.lang else [])
+    return kiosk_main(argv)
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 AUDIT_LIMIT_MAX = 10000
@@ -658,6 +667,8 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="1280x800", help="WxH")
     add("gui", cmd_gui, "打开程序窗口 / open the window")
+    add("kiosk", cmd_kiosk, "打开前台签到机（全屏；签到机账号或工作人员登录，凭工作人员密码退出）"
+                            " / open the front-desk sign-in kiosk, full screen")
     p = add("export", cmd_export, "导出台账为 Excel / export a ledger to Excel")
     export_sub = p.add_subparsers(dest="export_what", required=True, metavar="LEDGER")
     e = export_sub.add_parser("households", help="服务对象台账 / the household ledger",

@@ -56,6 +56,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cannot_delete_head": ("{name} 是户主，不能删除；请先把另一位成员设为户主。",
                            "{name} is the head of the household and can't be removed; make another "
                            "member the head first."),
+    "volunteer_not_active": ("{name} 已暂停或退出志愿服务，请到前台咨询。",
+                             "{name} is paused or has left; please ask at the front desk."),
+    "kiosk_no_station": ("这个数据库里还没有社工站和账号：请先在办公窗口中建立社工站。",
+                         "This database has no station or accounts yet: set the station up in "
+                         "the office window first."),
+    "sign_out_before_sign_in": ("签退时间 {at} 早于签到时间。", "The sign-out time {at} is before the sign-in."),
     "bad_username": ("用户名“{value}”无效：2-32 位小写字母、数字、点、横线或下划线。",
                      "Username \"{value}\" is not valid: 2-32 lower-case letters, digits, "
                      ". - or _."),
@@ -312,6 +318,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "新增成员 {members_new} 人、更新成员 {members_updated} 人。",
                             "Imported: {new} households added, {updated} updated, {unchanged} "
                             "unchanged; {members_new} members added, {members_updated} updated."),
+    # volunteers
+    "volunteer_id_taken": ("身份证号 {value} 已登记在志愿者 {name} 名下。",
+                           "ID number {value} is on file already for the volunteer {name}."),
+    "volunteer_leader_needs_team": ("请先选择服务队，才能设为队长。",
+                                    "Choose a team before making the volunteer its leader."),
+    "team_name_taken": ("服务队“{value}”已存在。", "Team \"{value}\" exists already."),
+    "skill_name_taken": ("技能“{value}”已存在。", "Skill \"{value}\" exists already."),
+    "volunteer_left": ("{name} 已退出志愿服务，不能发卡。",
+                       "{name} has left the volunteers: no card can be issued."),
+    "card_revoked_already": ("这张志愿者卡已于 {revoked_at} 作废。",
+                             "This volunteer card was revoked already at {revoked_at}."),
 }
 
 # Labels the CLI prints; field names used in messages.
@@ -348,6 +365,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "content": ("诉求内容", "need"),
     "urgency": ("紧急程度", "urgency"),
     "source": ("来源", "source"),
+    # volunteers (field names in refusals)
+    "platform_number": ("志愿者编号", "volunteer number"),
+    "joined_on": ("加入日期", "joined on"),
+    "emergency_contact": ("紧急联系人", "emergency contact"),
+    "emergency_phone": ("紧急联系电话", "emergency phone"),
+    "team": ("服务队", "team"),
+    "skills": ("技能", "skills"),
+    "card": ("志愿者卡", "volunteer card"),
 }
 
 

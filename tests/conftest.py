@@ -30,6 +30,12 @@ def small_demo(monkeypatch):
     monkeypatch.setattr(demo, "DEMO_HOUSEHOLDS", 60)
 
 
+@pytest.fixture(autouse=True)
+def ui_language_unset(monkeypatch):
+    """The window writes $STATION_DESK_LANG for the core's messages; no test inherits it."""
+    monkeypatch.delenv("STATION_DESK_LANG", raising=False)
+
+
 @pytest.fixture
 def location(tmp_path, monkeypatch):
     """Where the test's database lives (not opened)."""

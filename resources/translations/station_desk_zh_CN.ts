@@ -141,6 +141,10 @@
         <translation>立即备份</translation>
     </message>
     <message>
+        <source>Open the sign-in kiosk</source>
+        <translation>打开签到机</translation>
+    </message>
+    <message>
         <source>Hello, %1</source>
         <translation>您好，%1</translation>
     </message>
@@ -946,6 +950,105 @@
     <message>
         <source>Importing the ledger…</source>
         <translation>正在导入台账…</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Volunteer sign-in</source>
+        <translation>志愿者签到</translation>
+    </message>
+    <message>
+        <source>Type the last four digits of your mobile, or scan your volunteer card</source>
+        <translation>请输入手机号后四位，或扫描志愿者证二维码</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Which one is you?</source>
+        <translation>请选择您的名字</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Touch the screen or press any key to go back</source>
+        <translation>轻触屏幕或按任意键返回</translation>
+    </message>
+    <message>
+        <source>Staff: close the sign-in kiosk</source>
+        <translation>工作人员退出签到机</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>退出签到机</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>签到成功</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>签退成功</translation>
+    </message>
+    <message>
+        <source>Already recorded</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Walk-in (not on the roster)</source>
+        <translation>临时到站（未排班）</translation>
+    </message>
+    <message>
+        <source>Service time: %1 hours</source>
+        <translation>本次服务 %1 小时</translation>
+    </message>
+    <message>
+        <source>You were recorded a moment ago; there is no need to do it again.</source>
+        <translation>刚才已经登记过了，不用重复登记。</translation>
+    </message>
+    <message>
+        <source>Your last visit was not signed out: it was closed automatically and the front desk will check it.</source>
+        <translation>您上次没有签退，系统已自动结束那次记录，工作人员会核对。</translation>
+    </message>
+    <message>
+        <source>Please type all four last digits of your mobile.</source>
+        <translation>请输入完整的手机号后四位。</translation>
+    </message>
+    <message>
+        <source>Not found. Please ask at the front desk.</source>
+        <translation>没有找到，请到前台咨询。</translation>
+    </message>
+    <message>
+        <source>This card is not valid. Please ask at the front desk.</source>
+        <translation>此卡无效，请到前台咨询。</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please sign in at the front desk.</source>
+        <translation>系统出了点问题，请到前台登记。</translation>
+    </message>
+    <message>
+        <source>dddd, d MMMM  HH:mm</source>
+        <translation>M月d日 dddd  HH:mm</translation>
+    </message>
+    <message>
+        <source>Only a head, social worker or front-desk account can close the kiosk.</source>
+        <translation>只有站长、社工或前台的账号可以退出签到机。</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +1879,10 @@
         <translation>签到机账号只能打开前台签到屏，不能登录办公窗口。</translation>
     </message>
     <message>
+        <source>This account may not open the sign-in kiosk.</source>
+        <translation>此账号不能打开签到机。</translation>
+    </message>
+    <message>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
@@ -1845,6 +1952,263 @@
     <message>
         <source>Only a visit where the household was seen resets its visit clock.</source>
         <translation>只有“已走访”才会重新计算下次走访日期。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerForm</name>
+    <message>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已退出</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerFormDialog</name>
+    <message>
+        <source>Change volunteer %1</source>
+        <translation>编辑志愿者 %1</translation>
+    </message>
+    <message>
+        <source>Add a volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <source>18 characters; gives the birthdate and gender</source>
+        <translation>18 位，自动得出出生日期和性别</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>e.g. 1950-03-07</source>
+        <translation>如 1950-03-07</translation>
+    </message>
+    <message>
+        <source>Mobile: its last 4 digits sign in at the kiosk</source>
+        <translation>手机号：后四位用于签到机签到</translation>
+    </message>
+    <message>
+        <source>Communist Party member</source>
+        <translation>中共党员</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（未加入服务队）</translation>
+    </message>
+    <message>
+        <source>Leads the team</source>
+        <translation>服务队队长</translation>
+    </message>
+    <message>
+        <source>National volunteer platform number</source>
+        <translation>全国志愿服务信息系统编号</translation>
+    </message>
+    <message>
+        <source>e.g. 2024-03-05</source>
+        <translation>如 2024-03-05</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthdate</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>服务队</translation>
+    </message>
+    <message>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Emergency phone</source>
+        <translation>紧急联系电话</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Masked numbers are kept as they are on file unless you type over them.</source>
+        <translation>带 * 的号码保持档案中的原值，除非重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>服务队</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or phone tail</source>
+        <translation>姓名、拼音首字母或手机尾号</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>New volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Issue new volunteer card</source>
+        <translation>补发志愿者卡</translation>
+    </message>
+    <message>
+        <source>Revoke card</source>
+        <translation>作废志愿者卡</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source> (leader)</source>
+        <translation>（队长）</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>服务队</translation>
+    </message>
+    <message>
+        <source>Party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Volunteer number</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 volunteers</source>
+        <translation>共 %1 名志愿者</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Issue a new card for %1? The card they hold now is revoked and no longer signs in at the kiosk.</source>
+        <translation>为 %1 补发志愿者卡？其现有的卡将作废，不能再在签到机上签到。</translation>
+    </message>
+    <message>
+        <source>Issue a volunteer card for %1?</source>
+        <translation>为 %1 发放志愿者卡？</translation>
+    </message>
+    <message>
+        <source>A new card code was issued for %1 (it ends in …%2); the card printout uses it.</source>
+        <translation>已为 %1 生成新的志愿者卡码（末四位 …%2），打印志愿者卡时使用。</translation>
+    </message>
+    <message>
+        <source>%1 holds no valid card.</source>
+        <translation>%1 没有有效的志愿者卡。</translation>
+    </message>
+    <message>
+        <source>Why is the card of %1 revoked (lost, stolen ...)?</source>
+        <translation>%1 的志愿者卡作废原因（遗失、被盗……）：</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add team</source>
+        <translation>新增服务队</translation>
+    </message>
+    <message>
+        <source>Edit team</source>
+        <translation>编辑服务队</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Add skill</source>
+        <translation>新增技能</translation>
+    </message>
+    <message>
+        <source>Edit skill</source>
+        <translation>编辑技能</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部服务队</translation>
+    </message>
+    <message>
+        <source>All skills</source>
+        <translation>全部技能</translation>
     </message>
 </context>
 <context>

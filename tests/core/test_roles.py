@@ -9,7 +9,9 @@ from station_desk.core.errors import PermissionDenied
 from station_desk.core.models import AuditLog, Staff, Village
 from station_desk.core.roles import PERMISSIONS, ROLES, require_village
 from station_desk.core.services import accounts, household_import, settings, station
+from station_desk.core.services import attendance as att
 from station_desk.core.services import households as hh
+from station_desk.core.services import volunteers as vs
 from station_desk.core.services.base import WRITERS
 
 
@@ -69,6 +71,35 @@ def _ledger():
         return household_import.open_source(path)  # read whole: the file may go
 
 
+def _volunteer_id():
+    """A volunteer made directly (no audit row), for the attendance writers."""
+    from station_desk.core.clock import stamp
+    from station_desk.core.models import Volunteer
+
+    return Volunteer.create(name="陈秀英", phone="13912345678", phone_tail="5678",
+                            created_at=stamp(), updated_at=stamp()).id
+
+
+def _sign_in(days_ago=1):
+    """An open sign-in made directly (no audit row), ``days_ago`` at 09:00."""
+    import datetime as dt
+
+    from station_desk.core.clock import now, stamp
+    from station_desk.core.models import AttendanceEvent
+
+    moment = (now() - dt.timedelta(days=days_ago)).replace(hour=9, minute=0, second=0)
+    return AttendanceEvent.create(volunteer=_volunteer_id(), kind="sign_in", at=stamp(moment),
+                                  walk_in=True, recorded_at=stamp())
+
+
+def _hours_ago(hours):
+    import datetime as dt
+
+    from station_desk.core.clock import now
+
+    return now() - dt.timedelta(hours=hours)
+
+
 # One valid call for each writing service; a new writer must add its example here.
 EXAMPLES = {
     "accounts.create_staff": lambda a: accounts.create_staff(a, "newbie", "新同事", "social_worker", "secret123"),
@@ -98,7 +129,39 @@ EXAMPLES = {
     "households.update_need": lambda a: hh.update_need(a, _need(), status="in_progress"),
     "household_import.import_households": lambda a: household_import.import_households(
         a, _ledger()),
+    "attendance.punch": lambda a: att.punch(a, _volunteer_id()),
+    "attendance.close_forgotten": lambda a: att.close_forgotten(a) if _sign_in() else None,
+    "attendance.correct": lambda a: att.correct(a, _sign_in().id, reason="电话核实",
+                                                sign_out_at=_hours_ago(2)),
+    "attendance.void": lambda a: att.void(a, _sign_in().id, reason="重复录入"),
+    "attendance.record_paper": lambda a: att.record_paper(
+        a, _volunteer_id(), sign_in_at=_hours_ago(5), sign_out_at=_hours_ago(3)),
 }
+
+
+def _card_holder():
+    """A volunteer with a card, made directly (no audit row), for the volunteer writers."""
+    from station_desk.core.clock import stamp
+    from station_desk.core.models import CardToken, Volunteer
+
+    found = Volunteer.get_or_none(Volunteer.name == "志愿者甲")
+    if found is None:
+        found = Volunteer.create(name="志愿者甲", phone="13800001234", phone_tail="1234",
+                                 created_at=stamp(), updated_at=stamp())
+        CardToken.create(volunteer=found.id, token="test-token-not-secret", issued_at=stamp())
+    card = CardToken.get((CardToken.volunteer == found.id) & CardToken.revoked_at.is_null())
+    return found.id, card.id
+
+
+EXAMPLES.update({
+    "volunteers.create_volunteer": lambda a: vs.create_volunteer(a, vs.VolunteerInput("志愿者乙")),
+    "volunteers.update_volunteer": lambda a: vs.update_volunteer(
+        a, _card_holder()[0], vs.VolunteerInput("志愿者甲", phone=None, id_number=None, notes="会理发")),
+    "volunteers.save_team": lambda a: vs.save_team(a, name="巾帼志愿队"),
+    "volunteers.save_skill": lambda a: vs.save_skill(a, name="手语"),
+    "volunteers.issue_card": lambda a: vs.issue_card(a, _card_holder()[0]),
+    "volunteers.revoke_card": lambda a: vs.revoke_card(a, _card_holder()[1], "卡丢了"),
+})
 
 
 def test_every_writer_has_an_example():
@@ -128,7 +191,8 @@ def test_role_table_matches_the_issue(staff_actors):
     assert head.can("accounts.manage") and head.can("backup.restore") and head.can("ids.reveal")
     assert not worker.can("accounts.manage") and not worker.can("backup.restore")
     assert not desk.can("ids.reveal")
-    assert not any(kiosk.can(p) for p in PERMISSIONS)
+    # the kiosk signs volunteers in and out, and nothing else
+    assert [p for p in PERMISSIONS if kiosk.can(p)] == ["attendance.kiosk"]
 
 
 def test_social_worker_covers_only_own_villages(staff_actors):

@@ -15,12 +15,14 @@ LANGUAGES = (("zh", "中文"), ("en", "English"))
 
 
 class SignInDialog(QDialog):
-    def __init__(self, parent: QWidget | None, station_name: str, lang: str) -> None:
+    def __init__(self, parent: QWidget | None, station_name: str, lang: str, *,
+                 kiosk: bool = False) -> None:
         super().__init__(parent)
         self.form = Ui_SignIn()
         self.form.setupUi(self)
         self.actor: Actor | None = None
         self.lang = lang
+        self.kiosk = kiosk  # signing in to open the front-desk kiosk (station-desk kiosk)
         self.form.stationLabel.setText(station_name)
         for code, name in LANGUAGES:
             self.form.languageCombo.addItem(name, code)
@@ -66,11 +68,16 @@ class SignInDialog(QDialog):
         except StationError as error:
             self._refuse(describe_error(error, self.lang))
             return
-        if actor.role == "kiosk":
+        if actor.role == "kiosk" and not self.kiosk:
             self._refuse(self.tr("The kiosk account opens only the front-desk sign-in screen, "
                                  "not the office window."))
             return
-        if accounts.must_change_password(actor) and not self._choose_new_password(actor, password):
+        if self.kiosk and not actor.can("attendance.kiosk"):
+            self._refuse(self.tr("This account may not open the sign-in kiosk."))
+            return
+        # The kiosk account has no password of its own to choose (the head keeps it).
+        if (actor.can("account.own_password") and accounts.must_change_password(actor)
+                and not self._choose_new_password(actor, password)):
             return
         self.actor = actor
         uistate.put("signin/last_user", actor.username)
@@ -99,10 +106,11 @@ class SignInDialog(QDialog):
         return bool(FormDialog.ask(self, self.tr("Choose your own password"), fields, None, save))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, station_name: str,
-            lang: str) -> tuple[Actor, str] | None:
-        """(who signed in, the language they chose), or None when they cancelled."""
-        dialog = cls(parent, station_name, lang)
+    def ask(cls, parent: QWidget | None, station_name: str, lang: str, *,
+            kiosk: bool = False) -> tuple[Actor, str] | None:
+        """(who signed in, the language they chose), or None when they cancelled.
+        ``kiosk``: for the front-desk kiosk, which the kiosk account may open too."""
+        dialog = cls(parent, station_name, lang, kiosk=kiosk)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return None
         return dialog.actor, dialog.lang

@@ -34,6 +34,7 @@ def page_title(name: str) -> str:
     titles = {
         "home": QCoreApplication.translate("HomePage", "Home"),
         "households": QCoreApplication.translate("HouseholdsPage", "Households"),
+        "volunteers": QCoreApplication.translate("VolunteersPage", "Volunteers"),
         "settings": QCoreApplication.translate("SettingsPage", "Settings"),
     }
     return titles[name]
@@ -43,5 +44,7 @@ PAGES = [
     PageEntry("home", "HomePage"),
     # household files: never the front desk (it sees masked matches in the hotline log only)
     PageEntry("households", "HouseholdsPage", (HEAD, SOCIAL_WORKER)),
+    # the volunteer registry: the front desk keeps it too
+    PageEntry("volunteers", "VolunteersPage"),
     PageEntry("settings", "SettingsPage"),
 ]

@@ -68,9 +68,26 @@ class HomePage(Page):
         self.backup_button.clicked.connect(self.back_up_now)
         self.backup_button.setVisible(context.actor.can("backup.run") and context.location.is_sqlite)
         row.addWidget(self.backup_button)
+        # Staff open the front-desk kiosk on this PC; it needs a staff password to close.
+        self.kiosk_button = QPushButton(self.tr("Open the sign-in kiosk"))
+        self.kiosk_button.setObjectName("openKiosk")
+        self.kiosk_button.clicked.connect(self.open_kiosk)
+        self.kiosk_button.setVisible(actor.can("attendance.kiosk"))
+        self.kiosk = None
+        row.addWidget(self.kiosk_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
+
+    def open_kiosk(self) -> None:
+        from ..kiosk import open_kiosk
+
+        if self.kiosk is not None:  # already open on this PC: bring it back to the front
+            self.kiosk.showFullScreen()
+            self.kiosk.activateWindow()
+            return
+        self.kiosk = open_kiosk(self.context.actor, self.context.lang)
+        self.kiosk.destroyed.connect(lambda: setattr(self, "kiosk", None))
 
     def refresh(self, tables: frozenset[str] | None = None) -> None:
         actor = self.context.actor

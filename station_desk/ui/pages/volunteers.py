@@ -1,0 +1,345 @@
+"""志愿者: the volunteer registry, its teams (服务队) and skill tags, and volunteer cards.
+
+The list is a QTableView over rows from ``volunteers.list_volunteers`` (filtered in SQL: a
+station has a few hundred volunteers). Phones are masked. 补发志愿者卡 issues a new card
+code and revokes the one before; the code is never shown in full (the card printout uses
+it), only its last characters, to tell cards apart. Teams and skill tags are edited on their
+own tabs and never deleted, only taken out of use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import StationError
+from ...core.services import volunteers
+from ...core.services.volunteers import VOLUNTEER_STATUSES
+from ...messages import describe_error
+from ..dialogs.form_dialog import Field, FormDialog
+from ..dialogs.volunteer_form import VolunteerFormDialog, status_name
+from ..labels import label, yes_no
+from ..models.table import Column, RowsTableModel, make_table
+from .base import Page
+
+SEARCH_PAUSE_MS = 150
+
+
+def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def _combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+def _fill(combo: QComboBox, items: list[tuple[object, str]]) -> None:
+    """Replace a combo's items, keeping the chosen one when it is still there."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for data, text in items:
+        combo.addItem(text, data)
+    index = combo.findData(current)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+    combo.blockSignals(False)
+
+
+def _table(model: RowsTableModel, name: str, stretch: int | None = None) -> QTableView:
+    """Columns as wide as their contents; ``stretch`` (default the last) takes the rest."""
+    view = make_table(model, name)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class VolunteersPage(Page):
+    name = "volunteers"
+    watches = frozenset({"volunteer", "team", "skill", "card_token"})
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(context, parent)
+        self.actor = context.actor
+        self.lang = context.lang
+        self.can_edit = self.actor.can("volunteers.edit")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.load_list)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("volunteersTabs")
+        self.tabs.addTab(self._list_tab(), self.tr("Volunteers"))
+        self.tabs.addTab(self._teams_tab(), self.tr("Teams"))
+        self.tabs.addTab(self._skills_tab(), self.tr("Skills"))
+        layout.addWidget(self.tabs)
+
+    # --- the list ----------------------------------------------------------------------
+
+    def _list_tab(self) -> QWidget:
+        tab = QWidget()
+        tab.setObjectName("tab_volunteers")
+        layout = QVBoxLayout(tab)
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("volunteerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Name, pinyin initials or phone tail"))
+        self.search.setMinimumWidth(240)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.load_list)
+        self.team_filter = _combo("teamFilter")
+        self.skill_filter = _combo("skillFilter")
+        self.status_filter = _combo("volunteerStatusFilter")
+        _fill(self.status_filter, [("active", status_name("active")), ("", self.tr("All statuses"))]
+              + [(s, status_name(s)) for s in VOLUNTEER_STATUSES[1:]])
+        filters.addWidget(self.search, 1)
+        for combo in (self.team_filter, self.skill_filter, self.status_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.load_list())
+            filters.addWidget(combo)
+        layout.addLayout(filters)
+
+        buttons = QHBoxLayout()
+        self.add_button = _button(self.tr("New volunteer"), "addVolunteer", self.new_volunteer)
+        self.edit_button = _button(self.tr("Edit"), "editVolunteer",
+                                   lambda: self._with_current(self.edit_volunteer))
+        self.card_button = _button(self.tr("Issue new volunteer card"), "issueCard",
+                                   lambda: self._with_current(self.issue_card))
+        self.revoke_button = _button(self.tr("Revoke card"), "revokeCard",
+                                     lambda: self._with_current(self.revoke_card))
+        self.row_buttons = [self.edit_button, self.card_button, self.revoke_button]
+        for button in (self.add_button, *self.row_buttons):
+            button.setVisible(self.can_edit)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("volunteerCount")
+        buttons.addWidget(self.count_label)
+        layout.addLayout(buttons)
+
+        columns = [
+            Column(self.tr("Name"), lambda r: r.name + (self.tr(" (leader)") if r.team_leader else "")),
+            Column(self.tr("Gender"), lambda r: label("gender", r.gender) if r.gender else ""),
+            Column(self.tr("Phone"), lambda r: r.phone),
+            Column(self.tr("Team"), lambda r: r.team_name),
+            Column(self.tr("Skills"), lambda r: r.skills),
+            Column(self.tr("Party member"), lambda r: yes_no(r.party_member)),
+            Column(self.tr("Volunteer number"), lambda r: r.platform_number),
+            Column(self.tr("Status"), lambda r: status_name(r.status),
+                   muted=lambda r: r.status != "active"),
+        ]
+        self.model = RowsTableModel(columns, self)
+        self.view = _table(self.model, "volunteersTable", stretch=4)  # the skills
+        self.view.doubleClicked.connect(lambda _i: self._with_current(self.edit_volunteer))
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
+        layout.addWidget(self.view)
+        self._selection_changed()
+        return tab
+
+    def query(self) -> volunteers.VolunteerQuery:
+        return volunteers.VolunteerQuery(
+            text=self.search.text(), team_id=self.team_filter.currentData(),
+            skill_id=self.skill_filter.currentData(), status=self.status_filter.currentData() or None)
+
+    def load_list(self) -> None:
+        self._search_timer.stop()
+        rows = volunteers.list_volunteers(self.actor, self.query())
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("%1 volunteers").replace("%1", str(len(rows))))
+        self._selection_changed()
+
+    def current_row(self) -> volunteers.VolunteerRow | None:
+        if not self.view.selectionModel().hasSelection():
+            return None
+        return self.model.row_at(self.view.currentIndex().row())
+
+    def _selection_changed(self) -> None:
+        has_row = self.current_row() is not None
+        for button in self.row_buttons:
+            button.setEnabled(has_row)
+
+    def _with_current(self, handler: Callable[[volunteers.VolunteerRow], None]) -> None:
+        row = self.current_row()
+        if row is not None and self.can_edit:
+            handler(row)
+
+    def select_volunteer(self, volunteer_id: int) -> None:
+        for i in range(self.model.rowCount()):
+            if self.model.row_at(i).id == volunteer_id:
+                self.view.selectRow(i)
+                return
+
+    def _choices(self, keep_team: int | None = None, keep_skills=()) -> tuple[list, list]:
+        """Teams and skills in use, plus the volunteer's own ones that no longer are."""
+        teams = [(t.id, t.name) for t in volunteers.list_teams(self.actor)
+                 if t.active or t.id == keep_team]
+        skills = [(s.id, s.name) for s in volunteers.list_skills(self.actor)
+                  if s.active or s.id in keep_skills]
+        return teams, skills
+
+    def new_volunteer(self) -> None:
+        teams, skills = self._choices()
+        saved = VolunteerFormDialog.ask(self, self.actor, teams, skills, None, self.lang)
+        if saved is not None:
+            self.refresh()
+            self.select_volunteer(saved.id)
+
+    def edit_volunteer(self, row: volunteers.VolunteerRow) -> None:
+        detail = volunteers.get_volunteer(self.actor, row.id)
+        teams, skills = self._choices(detail.team_id, detail.skill_ids)
+        saved = VolunteerFormDialog.ask(self, self.actor, teams, skills, detail, self.lang)
+        if saved is not None:
+            self.refresh()
+            self.select_volunteer(saved.id)
+
+    def _refused(self, error: StationError) -> None:
+        QMessageBox.warning(self, self.tr("Not done"), describe_error(error, self.lang))
+
+    def issue_card(self, row: volunteers.VolunteerRow) -> None:
+        detail = volunteers.get_volunteer(self.actor, row.id)
+        question = (self.tr("Issue a new card for %1? The card they hold now is revoked and no "
+                            "longer signs in at the kiosk.") if detail.has_card
+                    else self.tr("Issue a volunteer card for %1?")).replace("%1", row.name)
+        answer = QMessageBox.question(self, self.tr("Issue new volunteer card"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            token = volunteers.issue_card(self.actor, row.id)
+        except StationError as error:
+            self._refused(error)
+            return
+        QMessageBox.information(self, self.tr("Issue new volunteer card"), self.tr(
+            "A new card code was issued for %1 (it ends in …%2); the card printout uses it.")
+            .replace("%1", row.name).replace("%2", token[-4:]))
+
+    def revoke_card(self, row: volunteers.VolunteerRow) -> None:
+        cards = [c for c in volunteers.list_cards(self.actor, row.id) if c.revoked_at is None]
+        if not cards:
+            QMessageBox.information(self, self.tr("Revoke card"),
+                                    self.tr("%1 holds no valid card.").replace("%1", row.name))
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Revoke card"),
+            self.tr("Why is the card of %1 revoked (lost, stolen ...)?").replace("%1", row.name))
+        if not ok:
+            return
+        try:
+            for card in cards:
+                volunteers.revoke_card(self.actor, card.id, reason)
+        except StationError as error:
+            self._refused(error)
+
+    SECTIONS = ("list", "teams", "skills")
+
+    def open_section(self, section: str) -> None:
+        if section in self.SECTIONS:
+            self.tabs.setCurrentIndex(self.SECTIONS.index(section))
+
+    # --- teams and skills --------------------------------------------------------------
+
+    def _lookup_tab(self, name: str, columns: list[Column], add_text: str,
+                    edit: Callable[[object | None], None]) -> tuple[QWidget, RowsTableModel, QTableView]:
+        tab = QWidget()
+        tab.setObjectName(f"tab_{name}")
+        layout = QVBoxLayout(tab)
+        model = RowsTableModel(columns, self)
+        view = _table(model, f"{name}Table")
+        buttons = QHBoxLayout()
+        add = _button(add_text, f"add_{name}", lambda: edit(None))
+        change = _button(self.tr("Edit"), f"edit_{name}", lambda: self._edit_selected(view, model, edit))
+        for button in (add, change):
+            button.setVisible(self.can_edit)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(view)
+        view.doubleClicked.connect(lambda _i: self._edit_selected(view, model, edit))
+        change.setEnabled(False)
+        view.selectionModel().selectionChanged.connect(
+            lambda *_a: change.setEnabled(view.selectionModel().hasSelection()))
+        model.modelReset.connect(lambda: change.setEnabled(False))
+        return tab, model, view
+
+    def _edit_selected(self, view: QTableView, model: RowsTableModel, edit) -> None:
+        row = model.row_at(view.currentIndex().row()) if view.selectionModel().hasSelection() else None
+        if row is not None and self.can_edit:
+            edit(row)
+
+    def _teams_tab(self) -> QWidget:
+        columns = [
+            Column(self.tr("Team"), lambda t: t.name, muted=lambda t: not t.active),
+            Column(self.tr("Leader"), lambda t: t.leader_name),
+            Column(self.tr("Volunteers"), lambda t: t.members, align_right=True),
+            Column(self.tr("In use"), lambda t: yes_no(t.active)),
+            Column(self.tr("Note"), lambda t: t.note),
+        ]
+        tab, self.teams_model, self.teams_view = self._lookup_tab(
+            "teams", columns, self.tr("Add team"), self.edit_team)
+        return tab
+
+    def edit_team(self, row: volunteers.TeamRow | None) -> None:
+        fields = [Field("name", self.tr("Team")), Field("active", self.tr("In use"), "bool"),
+                  Field("note", self.tr("Note"))]
+        values = {"name": row.name, "active": row.active, "note": row.note} if row else None
+        row_id = row.id if row else None
+        FormDialog.ask(self, self.tr("Edit team") if row else self.tr("Add team"), fields, values,
+                       lambda v: volunteers.save_team(self.actor, row_id, name=v["name"],
+                                                      active=v["active"], note=v["note"]))
+
+    def _skills_tab(self) -> QWidget:
+        columns = [
+            Column(self.tr("Skill"), lambda s: s.name, muted=lambda s: not s.active),
+            Column(self.tr("Volunteers"), lambda s: s.volunteers, align_right=True),
+            Column(self.tr("In use"), lambda s: yes_no(s.active)),
+        ]
+        tab, self.skills_model, self.skills_view = self._lookup_tab(
+            "skills", columns, self.tr("Add skill"), self.edit_skill)
+        return tab
+
+    def edit_skill(self, row: volunteers.SkillRow | None) -> None:
+        fields = [Field("name", self.tr("Skill")), Field("active", self.tr("In use"), "bool")]
+        values = {"name": row.name, "active": row.active} if row else None
+        row_id = row.id if row else None
+        FormDialog.ask(self, self.tr("Edit skill") if row else self.tr("Add skill"), fields, values,
+                       lambda v: volunteers.save_skill(self.actor, row_id, name=v["name"],
+                                                       active=v["active"]))
+
+    # --- refreshing --------------------------------------------------------------------
+
+    def refresh(self, tables: frozenset[str] | None = None) -> None:
+        teams = volunteers.list_teams(self.actor)
+        skills = volunteers.list_skills(self.actor)
+        self.teams_model.set_rows(teams)
+        self.skills_model.set_rows(skills)
+        _fill(self.team_filter, [(None, self.tr("All teams"))] + [(t.id, t.name) for t in teams])
+        _fill(self.skill_filter, [(None, self.tr("All skills"))] + [(s.id, s.name) for s in skills])
+        selected = self.current_row()
+        self.load_list()
+        if selected is not None:
+            self.select_volunteer(selected.id)
