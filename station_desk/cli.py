@@ -13,6 +13,7 @@ import getpass
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -157,7 +158,10 @@ def cmd_demo(ctx: Context) -> int:
     from .core.store import open_store
 
     open_store(ctx.location, create=True)
-    report = demo.fill(seed=ctx.args.seed, households=ctx.args.households)
+    start = time.perf_counter()
+    report = demo.fill(seed=ctx.args.seed, households=ctx.args.households,
+                       volunteers=ctx.args.volunteers)
+    took = time.perf_counter() - start
     staff = ("，" if ctx.lang == "zh" else ", ").join(
         f"{role_label(r, ctx.lang)} {n}" for r, n in report.staff.items())
     h = report.households
@@ -172,6 +176,16 @@ def cmd_demo(ctx: Context) -> int:
         f"accounts: {staff}. Head account {report.head_username}; "
         f"every demo password is {report.password}",
     ))
+    v = report.volunteers
+    if v.volunteers:
+        print(ctx.zh_en(
+            f"志愿者 {v.volunteers} 人（{v.teams} 支服务队），班次模板 {v.templates} 个，"
+            f"近一年班次 {v.shifts} 个、排班 {v.assignments} 人次，签到记录 {v.events} 条"
+            f"（服务 {v.visits} 人次，其中临时到岗 {v.walk_ins}），已发志愿者证 {v.cards} 张",
+            f"Volunteers: {v.volunteers} in {v.teams} teams, {v.templates} shift templates, "
+            f"{v.shifts} shifts and {v.assignments} assignments over the last year, {v.events} "
+            f"attendance events ({v.visits} visits, {v.walk_ins} walk-ins), {v.cards} cards"))
+    print(ctx.zh_en(f"用时 {took:.1f} 秒", f"Took {took:.1f} s"))
     return 0
 
 
@@ -396,10 +410,85 @@ def print_visit_sheets(ctx: Context) -> tuple[Callable[[Path], object], list[tup
     return (lambda out: visit_sheets.build(data, out, lang=ctx.lang)), visit_sheets.check(data)
 
 
+def _day(ctx: Context, value: str | None, field: str):
+    from .core.errors import ValidationError
+    from .core.validate import date_value
+
+    day = date_value(value, field=field, required=True)
+    if day is None:  # pragma: no cover (required)
+        raise ValidationError("required", field=field)
+    return day
+
+
+def print_roster(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """志愿者排班表 for an ISO week (--week 2026-W48), A4 landscape."""
+    from .core.reports import roster_sheet
+
+    data = roster_sheet.gather(ctx.actor, roster_sheet.parse_week(ctx.args.week or ""))
+    return (lambda out: roster_sheet.build(data, out, lang=ctx.lang)), roster_sheet.check(data)
+
+
+def print_sign_in_sheet(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """志愿者签到表 for a day (--day) or one shift (--shift ID)."""
+    from .core.reports import sign_in_sheet
+
+    a = ctx.args
+    day = _day(ctx, a.day, "day") if a.shift is None or a.day else None
+    data = sign_in_sheet.gather(ctx.actor, day, a.shift)
+    print(ctx.zh_en(f"签到表：{data.day.isoformat()}，已排班 {len(data.rows)} 人",
+                    f"Sign-in sheet: {data.day.isoformat()}, {len(data.rows)} assigned"))
+    return (lambda out: sign_in_sheet.build(data, out, lang=ctx.lang)), sign_in_sheet.check(data)
+
+
+def print_cards(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """志愿者卡 (10 to an A4 page) for the volunteers holding a live card (--team NAME)."""
+    from .core.errors import NotFound, ValidationError
+    from .core.models import Team
+    from .core.reports import volunteer_cards
+
+    team_id = None
+    if ctx.args.team:
+        team = Team.get_or_none(Team.name == ctx.args.team.strip())
+        if team is None:
+            raise NotFound("not_found", table="team", id=ctx.args.team)
+        team_id = team.id
+    sheet = volunteer_cards.gather(ctx.actor, team_id, lang=ctx.lang)
+    if not sheet.cards:
+        raise ValidationError("printout_no_cards")
+    print(ctx.zh_en(f"志愿者卡：{len(sheet.cards)} 张", f"Volunteer cards: {len(sheet.cards)}"))
+    if sheet.without_card:
+        print(ctx.zh_en(f"另有 {sheet.without_card} 人没有有效的志愿者卡（请先在志愿者页发卡）",
+                        f"{sheet.without_card} more have no valid card (issue one on the "
+                        "Volunteers page first)"))
+    return (lambda out: volunteer_cards.build(sheet, out, lang=ctx.lang)), volunteer_cards.check(sheet)
+
+
+def print_certificate(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """志愿服务时长证明: issues (numbers and files) a certificate, then prints it."""
+    from .core.reports import certificate
+    from .core.services import certificates
+
+    a = ctx.args
+    start, end = _day(ctx, a.start, "period_from"), _day(ctx, a.end, "period_to")
+    if a.volunteer is None:
+        from .core.errors import ValidationError
+
+        raise ValidationError("required", field="volunteer")
+    issued = certificates.issue_certificate(ctx.actor, a.volunteer, start, end)
+    data = certificates.certificate_data(ctx.actor, issued)
+    print(ctx.zh_en(f"已开具时长证明 {data.number}：{data.volunteer_name}，{data.hours:g} 小时",
+                    f"Certificate {data.number} issued: {data.volunteer_name}, {data.hours:g} h"))
+    return (lambda out: certificate.build(data, out, lang=ctx.lang)), certificate.check(data)
+
+
 # What `print` can print: each gathers its data and returns (write PDF to a path, warnings).
 PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tuple[str, str]]]]] = {
     "villages": print_villages,
     "visit-sheets": print_visit_sheets,
+    "roster": print_roster,
+    "sign-in-sheet": print_sign_in_sheet,
+    "cards": print_cards,
+    "certificate": print_certificate,
 }
 
 
@@ -416,10 +505,13 @@ def cmd_print(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    """export households: the 服务对象台账 as .xlsx, filtered, masked unless --full-ids."""
+    """export households: the 服务对象台账 as .xlsx, filtered, masked unless --full-ids;
+    export hours: the month's 志愿服务时长台账."""
     from .core.services import household_exports as exports
 
     a = ctx.args
+    if a.export_what == "hours":
+        return _export_hours(ctx)
     ctx.open(need="households.export")
     query = exports.query_from_names(text=a.search or "", village=a.village, category=a.category,
                                      tier=a.tier, worker=a.worker, status=a.status,
@@ -437,6 +529,21 @@ def cmd_export(ctx: Context) -> int:
     return 0
 
 
+def _export_hours(ctx: Context) -> int:
+    from .core.reports import hours_ledger
+
+    a = ctx.args
+    ctx.open(need="volunteers.view")
+    ledger = hours_ledger.export(ctx.actor, a.month, a.out)
+    total = ledger.total
+    print(ctx.zh_en(f"已导出 {a.out}：{ledger.month} 志愿服务 {total.volunteers} 人、"
+                    f"{total.person_times} 人次、{total.hours:g} 小时（待确认 {total.pending} 次）",
+                    f"Exported {a.out}: {ledger.month}, {total.volunteers} volunteers, "
+                    f"{total.person_times} visits, {total.hours:g} hours "
+                    f"({total.pending} waiting for confirmation)"))
+    return 0
+
+
 def cmd_import(ctx: Context) -> int:
     """import households: a household ledger (.xlsx/.xls/.ods/.csv) into the households on file.
 
@@ -445,6 +552,8 @@ def cmd_import(ctx: Context) -> int:
     from .core.services import household_import as importer
 
     a = ctx.args
+    if a.import_what == "volunteers":
+        return _import_volunteers(ctx)
     ctx.open(need="households.import")
     source = importer.open_source(a.file, a.sheet)
     try:
@@ -471,6 +580,39 @@ def cmd_import(ctx: Context) -> int:
             new=report.households_new, updated=report.households_updated,
             unchanged=report.households_unchanged, members_new=report.members_new,
             members_updated=report.members_updated)
+    return 0
+
+
+def _import_volunteers(ctx: Context) -> int:
+    """import volunteers: a volunteer roster into the volunteers on file (updated by ID
+    number); every bad row to stderr and nothing written: exit 1."""
+    from .core.services import volunteer_import as importer
+
+    a = ctx.args
+    ctx.open(need="volunteers.edit")
+    source = importer.open_source(a.file, a.sheet)
+    try:
+        if a.dry_run:
+            report = importer.check_import(ctx.actor, source)
+        else:
+            report = importer.import_volunteers(ctx.actor, source)
+    except importer.RosterRejected as rejected:
+        report = rejected.report
+    ctx.say("volunteer_import_read", file=report.file, sheet=report.sheet, header=report.header,
+            rows=report.data_rows)
+    if report.ignored:
+        ctx.say("import_ignored", columns=ctx.zh_en("、", ", ").join(report.ignored))
+    if not report.ok:
+        print(text("import_bad_rows", ctx.lang, count=len(report.problems), rows=report.bad_rows),
+              file=sys.stderr)
+        for item in report.problems:
+            column = f"{item.letter} {item.header}".strip() if item.column is not None else ""
+            reason = text(item.code, ctx.lang, **item.message_params())
+            print(text("import_row", ctx.lang, row=item.row, column=column, reason=reason),
+                  file=sys.stderr)
+        return 1
+    ctx.say("volunteer_import_summary_done" if report.written else "volunteer_import_summary_check",
+            new=report.new, updated=report.updated, unchanged=report.unchanged)
     return 0
 
 
@@ -539,6 +681,25 @@ def audit_limit(lang: str | None) -> Callable[[str], int]:
 
 
 DEMO_HOUSEHOLDS_MAX = 200_000  # core.demo.MAX_HOUSEHOLDS, without importing the core here
+
+
+DEMO_VOLUNTEERS_MAX = 20_000  # core.demo.MAX_VOLUNTEERS
+
+
+def demo_volunteers(lang: str | None) -> Callable[[str], int]:
+    """``demo --volunteers``' type: a whole number from 0 to DEMO_VOLUNTEERS_MAX."""
+
+    def check(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = -1
+        if not 0 <= number <= DEMO_VOLUNTEERS_MAX:
+            raise argparse.ArgumentTypeError(
+                text("cli_bad_count", lang, value=value, maximum=DEMO_VOLUNTEERS_MAX))
+        return number
+
+    return check
 
 
 def demo_households(lang: str | None) -> Callable[[str], int]:
@@ -628,6 +789,10 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--households", type=demo_households(lang), metavar="N",
                    help=f"服务对象户数（默认 1426，同种子资料中的石滩站；0 到 {DEMO_HOUSEHOLDS_MAX}）"
                         " / households on file (default 1426, the Shitan station)")
+    p.add_argument("--volunteers", type=demo_volunteers(lang), metavar="N",
+                   help=f"志愿者人数（默认 1000，附一年的班次和约 10 万条签到记录；0 到 "
+                        f"{DEMO_VOLUNTEERS_MAX}）/ volunteers (default 1000, with a year of shifts "
+                        "and about 100,000 attendance events)")
     p = add("backup", cmd_backup, "立即备份并校验 / take and check a backup now")
     p.add_argument("--to", type=Path,
                    help="备份到此文件或文件夹（如 U 盘）；仅限站长，记入审计日志 / head only, audited")
@@ -687,6 +852,11 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     # Also after the command; SUPPRESS keeps a --full-ids given before it.
     e.add_argument("--full-ids", action="store_true", default=argparse.SUPPRESS,
                    help="完整证件号与电话（仅限可查看的住户，记入审计日志）/ full numbers, audited")
+    e = export_sub.add_parser("hours", help="志愿服务时长台账 / the monthly volunteer hours ledger",
+                              description="某月每位志愿者及各服务队的服务人次和时长（.xlsx）/ "
+                                          "a month's service hours per volunteer and team")
+    e.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
+    e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
     p = add("import", cmd_import, "从 Excel 或 CSV 导入台账 / import a ledger from Excel or CSV")
     import_sub = p.add_subparsers(dest="import_what", required=True, metavar="LEDGER")
     i = import_sub.add_parser(
@@ -698,17 +868,34 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     i.add_argument("--sheet", help="工作表名称或序号（默认第一个有数据的）/ sheet name or number")
     i.add_argument("--dry-run", action="store_true",
                    help="只检查并显示将会做的更改，不写入 / check and show what would change")
+    i = import_sub.add_parser(
+        "volunteers", help="志愿者花名册 / a volunteer roster",
+        description="导入志愿者花名册（.xlsx、.xls、.ods、.csv）：按身份证号更新已在档的志愿者，"
+                    "有任何一行出错则全部不导入 / import a volunteer roster; volunteers on file "
+                    "are updated by ID number; any bad row and nothing is written")
+    i.add_argument("file", type=Path, help="花名册文件 / the roster file")
+    i.add_argument("--sheet", help="工作表名称或序号（默认第一个有数据的）/ sheet name or number")
+    i.add_argument("--dry-run", action="store_true",
+                   help="只检查并显示将会做的更改，不写入 / check and show what would change")
     p = add("settings", cmd_settings, "查看或修改站务规则 / show or change station rules")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
     p = add("print", cmd_print, "生成打印用 PDF / write a printout as PDF")
     p.add_argument("what", choices=list(PRINTOUTS),
-                   help="villages（村居责任分工表）、visit-sheets（入户走访登记表）")
+                   help="villages（村居责任分工表）、visit-sheets（入户走访登记表）、roster（排班表）、"
+                        "sign-in-sheet（签到表）、cards（志愿者卡）、certificate（时长证明）")
     p.add_argument("--out", type=Path, required=True, help="PDF 文件 / the PDF file")
     p.add_argument("--village", metavar="NAME", help="visit-sheets：村居名称或编码 / village")
     p.add_argument("--worker", metavar="USERNAME", help="visit-sheets：责任社工 / social worker")
     p.add_argument("--due", action="store_true",
                    help="visit-sheets：仅到期待走访的住户，逾期最久的在前 / due visits only")
+    p.add_argument("--week", metavar="YYYY-Www", help="roster：周次，如 2026-W48 / ISO week")
+    p.add_argument("--day", metavar="YYYY-MM-DD", help="sign-in-sheet：日期 / the day")
+    p.add_argument("--shift", type=int, metavar="ID", help="sign-in-sheet：只印这个班次 / one shift")
+    p.add_argument("--team", metavar="NAME", help="cards：只印这个服务队 / one team")
+    p.add_argument("--volunteer", type=int, metavar="ID", help="certificate：志愿者编号（ID）")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="certificate：服务期间起")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="certificate：服务期间止")
     if command is not None and command not in names:  # a typo: argparse lists them all
         return build_parser(lang)
     return parser

@@ -329,6 +329,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{name} has left the volunteers: no card can be issued."),
     "card_revoked_already": ("这张志愿者卡已于 {revoked_at} 作废。",
                              "This volunteer card was revoked already at {revoked_at}."),
+    # volunteer printouts and hours certificates
+    "certificate_period": ("证明期间有误：开始日期 {start} 晚于结束日期 {end}。",
+                           "The period is wrong: it starts on {start}, after its end {end}."),
+    "certificate_future": ("证明期间不能晚于今天（{today}）。",
+                           "The period cannot end after today ({today})."),
+    "certificate_no_hours": ("{name} 在 {start} 至 {end} 没有可证明的服务时长。",
+                             "{name} has no service hours to certify from {start} to {end}."),
+    "certificate_no_station": ("请先填写社工站信息，再开具时长证明。",
+                               "Fill in the station's details before issuing a certificate."),
+    "certificate_void_already": ("证明 {number} 已于 {voided_at} 作废。",
+                                 "Certificate {number} was voided already at {voided_at}."),
+    "printout_bad_week": ("周次“{value}”有误，请写成 2026-W48。",
+                          "The week \"{value}\" is wrong: write it as 2026-W48."),
+    "printout_no_cards": ("没有持有效志愿者卡的志愿者可打印。",
+                          "No volunteer holds a valid card to print."),
+    # roster (排班)
+    "roster_bad_time": ("“{field}”的时间“{value}”无效，请写成 08:30。",
+                        "The time \"{value}\" in \"{field}\" is not valid; write it like 08:30."),
+    "roster_end_before_start": ("结束时间 {end} 应晚于开始时间 {start}。",
+                                "The end time {end} must be after the start time {start}."),
+    "roster_bad_weekdays": ("星期“{value}”无效：请写 1-7（1 为周一），如 1,3,5。",
+                            "Weekdays \"{value}\" are not valid: write 1-7 (1 is Monday), like 1,3,5."),
+    "roster_bad_capacity": ("人数“{value}”无效：至少 1 人。", "Places \"{value}\" is not valid: at least 1."),
+    "roster_bad_weeks": ("周数“{value}”无效：1 到 {maximum} 周。",
+                         "Weeks \"{value}\" is not valid: 1 to {maximum}."),
+    "roster_template_inactive": ("班次模板“{name}”已停用。", "The shift template \"{name}\" is not in use."),
+    "roster_shift_has_attendance": ("{day} {name} 已有签到记录，不能删除。",
+                                    "{name} on {day} has attendance already and can't be deleted."),
+    "roster_volunteer_inactive": ("{name} 已暂停或退出志愿服务，不能排班。",
+                                  "{name} is paused or has left and can't be put on the roster."),
+    "roster_already_assigned": ("{name} 已安排在“{shift}”。", "{name} is on \"{shift}\" already."),
+    "roster_clash": ("时间冲突：{name} 在 {day} 已安排“{shift}”（{time}）。",
+                     "Clash: {name} is on \"{shift}\" ({time}) on {day} already."),
+    "roster_full": ("{day}“{shift}”已排满（{capacity} 人）。",
+                    "\"{shift}\" on {day} is full ({capacity} places)."),
+    "roster_skill_missing": ("提醒：“{shift}”需要技能“{skill}”，{name} 没有登记该技能。",
+                             "Note: \"{shift}\" needs the skill \"{skill}\", which {name} has not "
+                             "got on file."),
+    "roster_assignment_cancelled": ("{name} 的这次安排已取消。", "This assignment of {name} was cancelled."),
+    "roster_swap_same": ("请选两个不同志愿者在不同班次上的安排来调换。",
+                         "Choose two different volunteers on different shifts to swap."),
+    "roster_copy_same_week": ("不能把一周复制到它自己。", "A week can't be copied onto itself."),
+    # volunteers: the roster import and the hours ledger
+    "bad_month": ("月份“{value}”无法识别，请写成 2026-11。",
+                  "The month \"{value}\" is not understood; write it like 2026-11."),
+    "volunteer_import_no_header": ("在工作表“{sheet}”的前 20 行中找不到志愿者名册的表头：应有“姓名”，"
+                                   "以及“手机号码”“身份证号码”“服务队”等列。",
+                                   "No volunteer roster header in the first 20 rows of the sheet "
+                                   "\"{sheet}\": it needs 姓名 (name) and columns such as 手机号码, "
+                                   "身份证号码, 服务队."),
+    "volunteer_import_no_name_column": ("工作表“{sheet}”的表头中没有“姓名”列。",
+                                        "The header of the sheet \"{sheet}\" has no 姓名 (name) column."),
+    "volunteer_import_unknown_team": ("本站没有“{value}”这支服务队。可选：{choices}",
+                                      "The station has no team \"{value}\". Choices: {choices}"),
+    "volunteer_import_unknown_skill": ("没有“{value}”这个技能标签（可在“志愿者”页的技能中添加）。",
+                                       "There is no skill tag \"{value}\" (add it under Skills on "
+                                       "the Volunteers page)."),
+    "volunteer_import_bad_status": ("状态“{value}”无法识别，请写“在册”“暂停”或“退出”。",
+                                    "The status \"{value}\" is not understood; write 在册 (active), "
+                                    "暂停 (paused) or 退出 (left)."),
+    "volunteer_import_twice": ("与第 {first} 行是同一名在档的志愿者：同一人在表中出现了两次。",
+                               "The same volunteer on file as row {first}: this person appears "
+                               "twice in the file."),
+    "volunteer_import_read": ("{file}（工作表“{sheet}”）：表头在第 {header} 行，{rows} 行数据。",
+                              "{file} (sheet \"{sheet}\"): header on row {header}, {rows} rows of data."),
+    "volunteer_import_summary_check": ("检查通过，未写入任何数据。导入将新增 {new} 名志愿者、更新 {updated} 名，"
+                                       "{unchanged} 名无变化。",
+                                       "Checked; nothing written. Importing would add {new} "
+                                       "volunteers and update {updated}; {unchanged} unchanged."),
+    "volunteer_import_summary_done": ("导入完成：新增 {new} 名志愿者、更新 {updated} 名，{unchanged} 名无变化。",
+                                      "Imported: {new} volunteers added, {updated} updated, "
+                                      "{unchanged} unchanged."),
 }
 
 # Labels the CLI prints; field names used in messages.
@@ -373,6 +445,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "team": ("服务队", "team"),
     "skills": ("技能", "skills"),
     "card": ("志愿者卡", "volunteer card"),
+    # attendance (field names in refusals)
+    "sign_in_at": ("签到时间", "sign-in time"),
+    "sign_out_at": ("签退时间", "sign-out time"),
+    "volunteer": ("志愿者", "volunteer"),
+    # roster (field names in refusals)
+    "start_time": ("开始时间", "start time"),
+    "end_time": ("结束时间", "end time"),
+    "weekdays": ("星期", "weekdays"),
+    "capacity": ("人数", "places"),
+    "place": ("地点", "place"),
+    "weeks": ("周数", "weeks"),
+    "day": ("日期", "date"),
 }
 
 

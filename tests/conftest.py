@@ -28,6 +28,9 @@ def small_demo(monkeypatch):
     from station_desk.core import demo
 
     monkeypatch.setattr(demo, "DEMO_HOUSEHOLDS", 60)
+    # 1,000 volunteers and their ~100,000 attendance events take ~1.7 s; tests get 30
+    # (about 3,000 events) unless they ask (test_volunteer_demo checks the full station).
+    monkeypatch.setattr(demo, "DEMO_VOLUNTEERS", 30)
 
 
 @pytest.fixture(autouse=True)

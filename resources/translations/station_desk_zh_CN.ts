@@ -2,6 +2,240 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Replace a volunteer</source>
+        <translation>替换志愿者</translation>
+    </message>
+    <message>
+        <source>Put a volunteer on the shift</source>
+        <translation>安排志愿者</translation>
+    </message>
+    <message>
+        <source>needs %1</source>
+        <translation>需要 %1</translation>
+    </message>
+    <message>
+        <source>Instead of %1</source>
+        <translation>替换 %1</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or phone tail</source>
+        <translation>姓名、拼音首字母或手机尾号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>服务队</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Put on shift</source>
+        <translation>安排</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Attendance &amp; hours</source>
+        <translation>考勤与时长</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>签到记录</translation>
+    </message>
+    <message>
+        <source>No-shows and walk-ins</source>
+        <translation>缺席与临时到站</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Late, left early</source>
+        <translation>迟到早退</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Not signed out</source>
+        <translation>未签退</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>补登</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>签到机</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Paper sheet</source>
+        <translation>纸质签到表</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>临时到站</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Volunteer: name, pinyin initials or phone tail</source>
+        <translation>志愿者：姓名、拼音首字母或手机尾号</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Type in paper sheet…</source>
+        <translation>录入纸质签到…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source> (automatic)</source>
+        <translation>（自动）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>%1 visits, %2 hours</source>
+        <translation>共 %1 条，%2 小时</translation>
+    </message>
+    <message>
+        <source>To confirm: %1</source>
+        <translation>待确认 %1 条</translation>
+    </message>
+    <message>
+        <source>Confirm…</source>
+        <translation>确认补登…</translation>
+    </message>
+    <message>
+        <source>No-shows (assigned, never signed in): %1</source>
+        <translation>缺席（已排班未签到）：%1 人次</translation>
+    </message>
+    <message>
+        <source>Walk-ins (came without a shift): %1</source>
+        <translation>临时到站（未排班）：%1 人次</translation>
+    </message>
+    <message>
+        <source>By volunteer</source>
+        <translation>按志愿者</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>按服务队</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <source>Volunteer / team / month</source>
+        <translation>志愿者 / 服务队 / 月份</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（未分队）</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>服务人次</translation>
+    </message>
+    <message>
+        <source>Visits waiting for confirmation count hours only up to their shift&apos;s end; void and open visits count none.</source>
+        <translation>待确认（补登）的记录只计到班次结束；作废和未签退的记录不计时长。</translation>
+    </message>
+    <message>
+        <source>Total: %1 person-times, %2 hours, %3 to confirm</source>
+        <translation>合计：%1 人次，%2 小时，待确认 %3 条</translation>
+    </message>
+</context>
+<context>
     <name>CloseHouseholdDialog</name>
     <message>
         <source>Take off the list</source>
@@ -26,6 +260,45 @@
     <message>
         <source>The file is kept and the household leaves the visit list; it can be reopened later.</source>
         <translation>档案保留，该户不再列入走访名单；以后可以重新启用。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Confirm a sign-out</source>
+        <translation>确认补登</translation>
+    </message>
+    <message>
+        <source>Correct attendance</source>
+        <translation>更正考勤</translation>
+    </message>
+    <message>
+        <source>e.g. forgot to sign out, left at 11:30 (asked on the phone)</source>
+        <translation>例如：忘记签退，电话核实 11:30 离站</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>签退时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The program closed this visit because nobody signed out; it counts hours only up to the shift&apos;s end until you confirm the real time.</source>
+        <translation>未签退，程序已自动关闭此记录；在您确认实际时间之前，时长只计到班次结束。</translation>
+    </message>
+    <message>
+        <source>Nothing is overwritten: the correction is kept with its reason.</source>
+        <translation>原记录不会被覆盖：更正连同原因一并存档。</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1667,57 @@
     </message>
 </context>
 <context>
+    <name>PaperEntryDialog</name>
+    <message>
+        <source>Type in the paper sign-in sheet</source>
+        <translation>录入纸质签到表</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or phone tail</source>
+        <translation>姓名、拼音首字母或手机尾号</translation>
+    </message>
+    <message>
+        <source>Paper sign-in sheet</source>
+        <translation>纸质签到表</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>签退时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Typed-in visits are marked 补登 until confirmed after checking the sheet; with no shift they count as walk-ins.</source>
+        <translation>录入的记录标为补登，核对签到表后请确认；未选班次的按临时到站计。</translation>
+    </message>
+    <message>
+        <source>No shift (walk-in)</source>
+        <translation>无班次（临时到站）</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>The file {path} does not exist.</source>
@@ -1531,6 +1855,173 @@
     <message>
         <source>Save as…</source>
         <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>Roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>上一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>下一周</translation>
+    </message>
+    <message>
+        <source>Put a volunteer on</source>
+        <translation>安排志愿者</translation>
+    </message>
+    <message>
+        <source>Take off</source>
+        <translation>取消安排</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>调换</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Delete shift</source>
+        <translation>删除班次</translation>
+    </message>
+    <message>
+        <source>Generate weeks</source>
+        <translation>生成 N 周</translation>
+    </message>
+    <message>
+        <source>Copy last week</source>
+        <translation>复制上周</translation>
+    </message>
+    <message>
+        <source>New shift</source>
+        <translation>新增班次</translation>
+    </message>
+    <message>
+        <source>New shift template</source>
+        <translation>新增班次模板</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>On / places</source>
+        <translation>已排/人数</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Short of people: %1</source>
+        <translation>未排满：%1 个班次</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Please note</source>
+        <translation>请注意</translation>
+    </message>
+    <message>
+        <source>Whose place?</source>
+        <translation>替换谁？</translation>
+    </message>
+    <message>
+        <source>Take whom off the shift?</source>
+        <translation>取消谁的安排？</translation>
+    </message>
+    <message>
+        <source>Take %1 off %2 on %3?</source>
+        <translation>取消 %1 在 %3“%2”的安排？</translation>
+    </message>
+    <message>
+        <source>Who swaps?</source>
+        <translation>谁要调换？</translation>
+    </message>
+    <message>
+        <source>Nobody else is on a shift this week.</source>
+        <translation>本周没有其他人的安排可以调换。</translation>
+    </message>
+    <message>
+        <source>Swap %1 with</source>
+        <translation>%1 与谁调换</translation>
+    </message>
+    <message>
+        <source>Delete %1 on %2?</source>
+        <translation>删除 %2 的“%1”？</translation>
+    </message>
+    <message>
+        <source>%1 are on it.</source>
+        <translation>已安排：%1。</translation>
+    </message>
+    <message>
+        <source>Add a shift template first.</source>
+        <translation>请先新增班次模板。</translation>
+    </message>
+    <message>
+        <source>%1 shifts added.</source>
+        <translation>已生成 %1 个班次。</translation>
+    </message>
+    <message>
+        <source>Copy the shifts and people of the week of %1 to this week?</source>
+        <translation>把 %1 那一周的班次和人员复制到本周？</translation>
+    </message>
+    <message>
+        <source>%1 shifts and %2 assignments copied.</source>
+        <translation>已复制 %1 个班次、%2 人次安排。</translation>
+    </message>
+    <message>
+        <source>Not copied:</source>
+        <translation>未复制：</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +2341,89 @@
     </message>
 </context>
 <context>
+    <name>ShiftForm</name>
+    <message>
+        <source>Front desk</source>
+        <translation>前台值班</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>入户探访</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. Front desk (morning)</source>
+        <translation>如：前台值班（上午）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Skill needed</source>
+        <translation>所需技能</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Weekdays (1 = Monday)</source>
+        <translation>星期（1 为周一）</translation>
+    </message>
+    <message>
+        <source>New shift template</source>
+        <translation>新增班次模板</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>New shift</source>
+        <translation>新增班次</translation>
+    </message>
+    <message>
+        <source>Shift template</source>
+        <translation>班次模板</translation>
+    </message>
+    <message>
+        <source>Weeks from %1</source>
+        <translation>周数（自 %1 起）</translation>
+    </message>
+    <message>
+        <source>Generate shifts</source>
+        <translation>生成班次</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>Sign in</source>
@@ -1952,6 +2526,25 @@
     <message>
         <source>Only a visit where the household was seen resets its visit clock.</source>
         <translation>只有“已走访”才会重新计算下次走访日期。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void attendance</source>
+        <translation>作废考勤</translation>
+    </message>
+    <message>
+        <source>e.g. signed in by mistake</source>
+        <translation>例如：误签到</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>A void visit stays on file, marked void; it counts no hours.</source>
+        <translation>作废的记录仍留档并标为作废，不计时长。</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2704,14 @@
         <translation>作废志愿者卡</translation>
     </message>
     <message>
+        <source>Issue hours certificate…</source>
+        <translation>开具时长证明…</translation>
+    </message>
+    <message>
+        <source>Print volunteer cards…</source>
+        <translation>打印志愿者卡…</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2171,6 +2772,42 @@
         <translation>%1 的志愿者卡作废原因（遗失、被盗……）：</translation>
     </message>
     <message>
+        <source>Preparing the volunteer cards…</source>
+        <translation>正在生成志愿者卡…</translation>
+    </message>
+    <message>
+        <source>Volunteer cards</source>
+        <translation>志愿者卡</translation>
+    </message>
+    <message>
+        <source>Nobody here holds a valid volunteer card: issue cards first.</source>
+        <translation>这里没有持有效志愿者卡的志愿者：请先发卡。</translation>
+    </message>
+    <message>
+        <source>%1 cards are ready. %2 volunteers hold no valid card and are not printed; issue them a card first.</source>
+        <translation>已生成 %1 张志愿者卡。另有 %2 名志愿者没有有效的志愿者卡，未打印；请先为他们发卡。</translation>
+    </message>
+    <message>
+        <source>Service from (YYYY-MM-DD)</source>
+        <translation>服务期间自（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Service to (YYYY-MM-DD)</source>
+        <translation>服务期间至（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Hours certificate for %1</source>
+        <translation>为 %1 开具志愿服务时长证明</translation>
+    </message>
+    <message>
+        <source>Preparing the hours certificate…</source>
+        <translation>正在生成时长证明…</translation>
+    </message>
+    <message>
+        <source>Hours certificate</source>
+        <translation>志愿服务时长证明</translation>
+    </message>
+    <message>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
@@ -2209,6 +2846,17 @@
     <message>
         <source>All skills</source>
         <translation>全部技能</translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <source> and %1 more</source>
+        <translation>，另 %1 人</translation>
+    </message>
+    <message>
+        <source>Needs: %1</source>
+        <translation>需要技能：%1</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,8 @@ from . import events
 from .audit import collecting
 from .db import database, write_transaction
 from .demo_households import STATION_HOUSEHOLDS, HouseholdFigures, add_households
+from .demo_volunteers import STATION_VOLUNTEERS, VolunteerFigures, add_volunteers
+from .demo_volunteers import TABLES as VOLUNTEER_TABLES
 from .errors import ValidationError
 from .models import Household, HouseholdCategory, Member, MemberCategory, Need, Staff, Visit
 from .roles import Actor
@@ -22,7 +24,7 @@ from .services import accounts, station
 DEMO_PASSWORD = "demo1234"
 # Bumped whenever the demo gains data (a feature adds its part): cached demo databases, such
 # as the screenshot tool's, are rebuilt instead of showing an older station.
-REVISION = 2  # 2: households on file
+REVISION = 3  # 2: households on file; 3: volunteers, shifts and attendance
 TOWN = ("440118100", "石滩镇")
 VILLAGES = [
     "麻车村", "沙头村", "田桥村", "元洲岗村", "石厦村", "塘边村", "岗贝村", "下围村",
@@ -49,6 +51,8 @@ PEOPLE = [
 # Read when ``fill`` runs, so the test suite can ask for a smaller station in one place.
 DEMO_HOUSEHOLDS = STATION_HOUSEHOLDS
 MAX_HOUSEHOLDS = 200_000  # ten times a district's ledger, and then some
+DEMO_VOLUNTEERS = STATION_VOLUNTEERS
+MAX_VOLUNTEERS = 20_000
 HOTLINES = ["020-82861110", "020-82861120", "020-82861130",
             "020-82861140", "020-82861150", "020-82861160"]
 
@@ -62,6 +66,7 @@ class DemoReport:
     password: str = DEMO_PASSWORD
     head_username: str = PEOPLE[0][0]
     households: HouseholdFigures = field(default_factory=HouseholdFigures)
+    volunteers: VolunteerFigures = field(default_factory=VolunteerFigures)
 
 
 def _phone(rng: random.Random) -> str:
@@ -70,17 +75,21 @@ def _phone(rng: random.Random) -> str:
 
 
 def fill(seed: int = 2026, households: int | None = None,
-         people: int | None = None) -> DemoReport:
+         people: int | None = None, volunteers: int | None = None) -> DemoReport:
     """Fill an empty database with a demo station; refuses one that has accounts.
 
     ``households``: how many households on file (None: ``DEMO_HOUSEHOLDS``, the seeds'
     station's 1,426), with about ``people`` people in all (None: the seeds' ratio, 1,912
-    for 1,426). All or nothing: one transaction (each service's own becomes a savepoint),
+    for 1,426); ``volunteers`` (None: ``DEMO_VOLUNTEERS``, 1,000) with a year of shifts and
+    about 100 attendance events each. All or nothing: one transaction (each service's own becomes a savepoint),
     so a failure half-way leaves the database as empty as it was.
     """
     households = DEMO_HOUSEHOLDS if households is None else households
     if not 0 <= households <= MAX_HOUSEHOLDS:
         raise ValidationError("bad_choice", field="households", value=str(households))
+    volunteers = DEMO_VOLUNTEERS if volunteers is None else volunteers
+    if not 0 <= volunteers <= MAX_VOLUNTEERS:
+        raise ValidationError("bad_choice", field="volunteers", value=str(volunteers))
     outermost = not database.in_transaction()
     with collecting() as tables, write_transaction():
         if accounts.has_accounts():
@@ -96,6 +105,9 @@ def fill(seed: int = 2026, households: int | None = None,
         if report.households.households:
             tables.update(m._meta.table_name for m in (Member, MemberCategory, Visit, Need,
                                                        HouseholdCategory, Household))
+        report.volunteers = add_volunteers(head, random.Random(seed + 2), volunteers)
+        if report.volunteers.volunteers:
+            tables.update(m._meta.table_name for m in VOLUNTEER_TABLES)
     if outermost:
         events.publish(tables)
     return report

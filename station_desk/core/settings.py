@@ -97,3 +97,6 @@ declare("attendance.auto_close_tolerance_minutes", 120, minimum=0, maximum=24 * 
 declare("attendance.walk_in_close_hour", 20, minimum=1, maximum=24)
 declare("attendance.max_hours", 12, minimum=1, maximum=24)
 declare("attendance.late_grace_minutes", 10, minimum=0, maximum=120)
+
+# Hours certificates: print the volunteer's ID number in full (else masked, as everywhere).
+declare("certificates.full_id", False)

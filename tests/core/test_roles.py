@@ -8,8 +8,16 @@ import pytest
 from station_desk.core.errors import PermissionDenied
 from station_desk.core.models import AuditLog, Staff, Village
 from station_desk.core.roles import PERMISSIONS, ROLES, require_village
-from station_desk.core.services import accounts, household_import, settings, station
+from station_desk.core.services import (
+    accounts,
+    household_import,
+    roster,
+    settings,
+    station,
+    volunteer_import,
+)
 from station_desk.core.services import attendance as att
+from station_desk.core.services import certificates as certs
 from station_desk.core.services import households as hh
 from station_desk.core.services import volunteers as vs
 from station_desk.core.services.base import WRITERS
@@ -164,6 +172,80 @@ EXAMPLES.update({
 })
 
 
+def _shift(name="前台值班", start="08:00", end="12:00"):
+    """A shift next Monday made directly (no audit row), for the roster writers."""
+    import datetime as dt
+
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Shift
+
+    day = today() + dt.timedelta(days=7 - today().weekday())
+    return Shift.create(name=name, kind="front_desk", day=day, start_time=start, end_time=end,
+                        capacity=2, created_at=stamp()).id
+
+
+def _template():
+    from station_desk.core.models import ShiftTemplate
+
+    return ShiftTemplate.create(name="热线", kind="hotline", weekdays="1,3", start_time="14:00",
+                                end_time="17:00").id
+
+
+def _assignment(name="陈秀英", shift=None):
+    from station_desk.core.clock import stamp
+    from station_desk.core.models import Assignment
+
+    return Assignment.create(shift=shift or _shift(), volunteer=_volunteer_named(name),
+                             created_at=stamp(), updated_at=stamp()).id
+
+
+def _volunteer_named(name):
+    from station_desk.core.clock import stamp
+    from station_desk.core.models import Volunteer
+
+    return Volunteer.create(name=name, created_at=stamp(), updated_at=stamp()).id
+
+
+def _monday(weeks=1):
+    import datetime as dt
+
+    from station_desk.core.clock import today
+
+    return today() + dt.timedelta(days=7 * weeks - today().weekday())
+
+
+EXAMPLES.update({
+    "roster.save_template": lambda a: roster.save_template(
+        a, name="前台值班", kind="front_desk", start_time="8:30", end_time="12:00"),
+    "roster.deactivate_template": lambda a: roster.deactivate_template(a, _template()),
+    "roster.generate_series": lambda a: roster.generate_series(a, _template(), _monday(), 2),
+    "roster.add_shift": lambda a: roster.add_shift(
+        a, name="重阳节活动", kind="activity", day=_monday(), start_time="09:00", end_time="11:00"),
+    "roster.delete_shift": lambda a: roster.delete_shift(a, _shift()),
+    "roster.assign": lambda a: roster.assign(a, _shift(), _volunteer_named("李四")),
+    "roster.cancel_assignment": lambda a: roster.cancel_assignment(a, _assignment()),
+    "roster.confirm_assignment": lambda a: roster.confirm_assignment(a, _assignment()),
+    "roster.replace": lambda a: roster.replace(a, _assignment(), _volunteer_named("王五")),
+    "roster.swap": lambda a: roster.swap(a, _assignment("甲"), _assignment("乙", _shift("热线", "14:00", "17:00"))),
+    "roster.copy_week": lambda a: roster.copy_week(a, _monday(1) if _assignment() else None, _monday(2)),
+})
+
+
+def _roster():
+    """A one-volunteer roster (CSV) for the volunteer import writer."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="station-roles-") as folder:
+        path = Path(folder) / "roster.csv"
+        path.write_text("姓名,手机号码\n志愿者丙,13800005678\n", encoding="utf-8")
+        return volunteer_import.open_source(path)  # read whole: the file may go
+
+
+EXAMPLES["volunteer_import.import_volunteers"] = lambda a: volunteer_import.import_volunteers(
+    a, _roster())
+
+
 def test_every_writer_has_an_example():
     assert set(WRITERS) == set(EXAMPLES)
 
@@ -209,3 +291,42 @@ def test_social_worker_covers_only_own_villages(staff_actors):
 def test_no_actor_is_refused(store):
     with pytest.raises(PermissionDenied):
         station.save_category(None, name="低保")
+
+
+def _served_volunteer():
+    """A volunteer with one finished visit yesterday and a station on file, made directly
+    (no audit row), for the certificate writers."""
+    import datetime as dt
+
+    from station_desk.core.clock import now, stamp
+    from station_desk.core.models import AttendanceEvent, Station, Volunteer
+
+    if Station.select().count() == 0:
+        Station.create(name="石滩镇第一社工服务站", created_at=stamp())
+    found = Volunteer.get_or_none(Volunteer.name == "时长志愿者")
+    if found is None:
+        found = Volunteer.create(name="时长志愿者", created_at=stamp(), updated_at=stamp())
+        start = (now() - dt.timedelta(days=1)).replace(hour=9, minute=0, second=0)
+        opened = AttendanceEvent.create(volunteer=found.id, kind="sign_in", at=stamp(start),
+                                        source="staff", recorded_at=stamp())
+        AttendanceEvent.create(volunteer=found.id, kind="sign_out", opens=opened.id,
+                               at=stamp(start + dt.timedelta(hours=3)), source="staff",
+                               recorded_at=stamp())
+    return found.id
+
+
+def _certificate():
+    """A certificate on file, made directly (no audit row), for void_certificate."""
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Certificate
+
+    return Certificate.create(number=f"TEST-{Certificate.select().count() + 1}",
+                              volunteer=_served_volunteer(), period_from=today(),
+                              period_to=today(), hours=3, issued_at=stamp()).id
+
+
+EXAMPLES.update({
+    "certificates.issue_certificate": lambda a: certs.issue_certificate(
+        a, _served_volunteer(), certs.today() - certs._dt.timedelta(days=7), certs.today()),
+    "certificates.void_certificate": lambda a: certs.void_certificate(a, _certificate(), "打印错误"),
+})

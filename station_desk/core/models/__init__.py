@@ -2,6 +2,7 @@
 
 from .accounts import ROLES, Staff
 from .audit import AuditLog, SchemaVersion
+from .certificates import Certificate, CertificateCounter
 from .households import (
     GENDERS,
     HOUSEHOLD_STATUSES,
@@ -40,7 +41,7 @@ from .volunteers import (
 ALL_MODELS = [Staff, Station, Village, Category, Tier, Setting, AuditLog, SchemaVersion,
               Household, HouseholdCategory, Member, MemberCategory, Visit, Need,
               Team, Skill, Volunteer, VolunteerSkill, CardToken, ShiftTemplate, Shift,
-              Assignment, AttendanceEvent]
+              Assignment, AttendanceEvent, CertificateCounter, Certificate]
 
 __all__ = [
     "ALL_MODELS", "GENDERS", "HOUSEHOLD_STATUSES", "MEMBER_STATUSES", "NEED_SOURCES",
@@ -49,5 +50,5 @@ __all__ = [
     "MemberCategory", "Need", "SchemaVersion", "Setting", "Staff", "Station", "Tier", "Village",
     "Visit", "ASSIGNMENT_STATUSES", "ATTENDANCE_KINDS", "ATTENDANCE_SOURCES", "SHIFT_KINDS",
     "VOLUNTEER_STATUSES", "Assignment", "AttendanceEvent", "CardToken", "Shift", "ShiftTemplate",
-    "Skill", "Team", "Volunteer", "VolunteerSkill",
+    "Skill", "Team", "Volunteer", "VolunteerSkill", "Certificate", "CertificateCounter",
 ]

@@ -422,6 +422,7 @@ class HoursLine:
     person_times: int  # 服务人次: visits that count (void ones don't)
     hours: float  # service hours credited (a pending automatic close: up to its shift's end)
     pending: int  # visits waiting for staff to confirm (补登)
+    volunteer_id: int | None = None  # by volunteer: two people may share a name
 
 
 def hours_summary(actor: Actor, start: _dt.date, end: _dt.date, *,
@@ -434,16 +435,20 @@ def hours_summary(actor: Actor, start: _dt.date, end: _dt.date, *,
     if by == "team":
         teams = dict(Volunteer.select(Volunteer.id, Team.name)
                      .join(Team, peewee.JOIN.LEFT_OUTER, on=(Volunteer.team == Team.id)).tuples())
-    totals: dict[str, list[float]] = {}
+    totals: dict[tuple, list] = {}
     for row in rows:
-        key = {"volunteer": lambda r: r.volunteer_name,
-               "team": lambda r: teams.get(r.volunteer_id) or "",
-               "month": lambda r: r.sign_in_at.strftime("%Y-%m")}[by](row)
-        line = totals.setdefault(key, [0, 0.0, 0])
+        if by == "volunteer":
+            group = (row.volunteer_name, row.volunteer_id)
+        elif by == "team":
+            group = (teams.get(row.volunteer_id) or "", None)
+        else:
+            group = (row.sign_in_at.strftime("%Y-%m"), None)
+        line = totals.setdefault(group, [0, 0.0, 0])
         line[0] += 1
         line[1] += row.hours
         line[2] += row.status == "pending"
-    return [HoursLine(key, int(n), round(h, 2), int(p)) for key, (n, h, p) in sorted(totals.items())]
+    return [HoursLine(key, int(n), round(h, 2), int(p), vid)
+            for (key, vid), (n, h, p) in sorted(totals.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))]
 
 
 @dataclass(frozen=True)
@@ -463,17 +468,16 @@ def no_shows(actor: Actor, start: _dt.date, end: _dt.date) -> list[NoShow]:
              .join(Volunteer)
              .where((Assignment.status != "cancelled") & (Shift.day >= start) & (Shift.day <= end))
              .order_by(Shift.day, Shift.start_time, Volunteer.name_initials))
+    # Never signed in that day: one query, not one per assignment.
+    came = (AttendanceEvent.select(AttendanceEvent.id)
+            .where((AttendanceEvent.volunteer == Assignment.volunteer)
+                   & (AttendanceEvent.kind == "sign_in")
+                   & (peewee.fn.SUBSTR(AttendanceEvent.at, 1, 10) == Shift.day.cast("TEXT"))))
+    query = query.where(~peewee.fn.EXISTS(came))
     for assignment in query:
         shift = assignment.shift
         if _at(shift.day, shift.end_time, moment.tzinfo) > moment:
             continue  # not over yet
-        lower = _dt.datetime.combine(shift.day, _dt.time()).isoformat()
-        upper = _dt.datetime.combine(shift.day + _dt.timedelta(days=1), _dt.time()).isoformat()
-        came = (AttendanceEvent.select().where(
-            (AttendanceEvent.volunteer == assignment.volunteer_id)
-            & (AttendanceEvent.kind == "sign_in") & (AttendanceEvent.at >= lower)
-            & (AttendanceEvent.at < upper)).exists())
-        if not came:
-            rows.append(NoShow(_shift_info(shift), shift.day, assignment.volunteer_id,
-                               assignment.volunteer.name))
+        rows.append(NoShow(_shift_info(shift), shift.day, assignment.volunteer_id,
+                           assignment.volunteer.name))
     return rows

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.roles import HEAD, SOCIAL_WORKER, STAFF_ROLES, Actor
+from ...core.roles import FRONT_DESK, HEAD, SOCIAL_WORKER, STAFF_ROLES, Actor
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ def page_title(name: str) -> str:
         "home": QCoreApplication.translate("HomePage", "Home"),
         "households": QCoreApplication.translate("HouseholdsPage", "Households"),
         "volunteers": QCoreApplication.translate("VolunteersPage", "Volunteers"),
+        "roster": QCoreApplication.translate("RosterPage", "Roster"),
+        "attendance": QCoreApplication.translate("AttendancePage", "Attendance & hours"),
         "settings": QCoreApplication.translate("SettingsPage", "Settings"),
     }
     return titles[name]
@@ -46,5 +48,9 @@ PAGES = [
     PageEntry("households", "HouseholdsPage", (HEAD, SOCIAL_WORKER)),
     # the volunteer registry: the front desk keeps it too
     PageEntry("volunteers", "VolunteersPage"),
+    # the week's roster: the front desk plans it too
+    PageEntry("roster", "RosterPage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
+    # attendance records and service hours: staff who correct them
+    PageEntry("attendance", "AttendancePage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
     PageEntry("settings", "SettingsPage"),
 ]

@@ -133,8 +133,13 @@ class VolunteersPage(Page):
                                    lambda: self._with_current(self.issue_card))
         self.revoke_button = _button(self.tr("Revoke card"), "revokeCard",
                                      lambda: self._with_current(self.revoke_card))
-        self.row_buttons = [self.edit_button, self.card_button, self.revoke_button]
-        for button in (self.add_button, *self.row_buttons):
+        self.certificate_button = _button(self.tr("Issue hours certificate…"), "issueCertificate",
+                                          lambda: self._with_current(self.issue_certificate))
+        self.print_cards_button = _button(self.tr("Print volunteer cards…"), "printCards",
+                                          self.print_cards)
+        self.row_buttons = [self.edit_button, self.card_button, self.revoke_button,
+                            self.certificate_button]
+        for button in (self.add_button, *self.row_buttons, self.print_cards_button):
             button.setVisible(self.can_edit)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -254,6 +259,95 @@ class VolunteersPage(Page):
                 volunteers.revoke_card(self.actor, card.id, reason)
         except StationError as error:
             self._refused(error)
+
+    # --- printouts: cards and hours certificates -----------------------------------------
+
+    def _print_path(self, name: str):
+        import tempfile
+        from pathlib import Path
+
+        if getattr(self, "_print_dir", None) is None:
+            # One folder for this page's printouts, removed with the page.
+            self._print_dir = tempfile.TemporaryDirectory(prefix="station-desk-")
+        return Path(self._print_dir.name) / name
+
+    def _preview(self, path, problems: list, title: str) -> None:
+        from ..dialogs.pdf_preview import preview_printout
+
+        preview_printout(self, path, problems, title)
+
+    def print_cards(self) -> None:
+        """志愿者卡 for the team chosen in the filter (or everyone) holding a valid card."""
+        from ...core.reports import volunteer_cards as report
+        from .. import ops
+
+        out = self._print_path("volunteer-cards.pdf")
+        actor, lang, team_id = self.actor, self.lang, self.team_filter.currentData()
+
+        def build():
+            sheet = report.gather(actor, team_id, lang=lang)
+            if sheet.cards:
+                report.build(sheet, out, lang=lang)
+            return len(sheet.cards), sheet.without_card, report.check(sheet)
+
+        operation = ops.run_operation(self, self.tr("Preparing the volunteer cards…"), build,
+                                      cancellable=False)
+        operation.finished.connect(self._cards_ready)
+        self._cards_out = out
+
+    def _cards_ready(self, result) -> None:
+        printed, without, problems = result
+        title = self.tr("Volunteer cards")
+        if not printed:
+            QMessageBox.information(self, title, self.tr(
+                "Nobody here holds a valid volunteer card: issue cards first."))
+            return
+        if without:
+            QMessageBox.information(self, title, self.tr(
+                "%1 cards are ready. %2 volunteers hold no valid card and are not printed; "
+                "issue them a card first.").replace("%1", str(printed)).replace("%2", str(without)))
+        self._preview(self._cards_out, problems, title)
+
+    def issue_certificate(self, row: volunteers.VolunteerRow) -> None:
+        """Ask for the period, file a numbered 志愿服务时长证明, and preview it."""
+        import datetime as dt
+
+        from ...core.clock import today
+        from ...core.services import certificates
+        from ...core.validate import date_value
+
+        fields = [Field("period_from", self.tr("Service from (YYYY-MM-DD)")),
+                  Field("period_to", self.tr("Service to (YYYY-MM-DD)"))]
+        end = today()
+        values = {"period_from": dt.date(end.year, 1, 1).isoformat(), "period_to": end.isoformat()}
+
+        def issue(v: dict) -> int:
+            start = date_value(v["period_from"], field="period_from", required=True)
+            finish = date_value(v["period_to"], field="period_to", required=True)
+            return certificates.issue_certificate(self.actor, row.id, start, finish)
+
+        issued = FormDialog.ask(self, self.tr("Hours certificate for %1").replace("%1", row.name),
+                                fields, values, issue)
+        if issued is not None:
+            self.print_certificate(issued)
+
+    def print_certificate(self, certificate_id: int) -> None:
+        from ...core.reports import certificate as report
+        from ...core.services import certificates
+        from .. import ops
+
+        out = self._print_path(f"certificate-{certificate_id}.pdf")
+        actor, lang = self.actor, self.lang
+
+        def build():
+            data = certificates.certificate_data(actor, certificate_id)
+            report.build(data, out, lang=lang)
+            return report.check(data)
+
+        operation = ops.run_operation(self, self.tr("Preparing the hours certificate…"), build,
+                                      cancellable=False)
+        operation.finished.connect(
+            lambda problems: self._preview(out, problems, self.tr("Hours certificate")))
 
     SECTIONS = ("list", "teams", "skills")
 
