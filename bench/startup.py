@@ -40,7 +40,7 @@ from station_desk.ui.dialogs.sign_in import SignInDialog
 
 lang = choose_language(None)
 app = create_application(lang)
-open_store(db.resolve(sys.argv[1]), create=False)
+open_store(db.resolve(sys.argv[1]), create=False, full_check=False)  # as ui/app.main does
 dialog = SignInDialog(None, get_station().name, lang)
 
 class Painted(QObject):

@@ -17,14 +17,17 @@ from .roles import Actor, require
 # start-up path, and most starts need none of them.
 
 
-def open_store(location: db.Location, *, create: bool = True) -> peewee.Database:
+def open_store(location: db.Location, *, create: bool = True,
+               full_check: bool = True) -> peewee.Database:
     """Connect, bind the proxy and bring the schema up to date.
 
     An older database is backed up before it is upgraded; a newer one is refused.
     A damaged one raises ``DatabaseProblem`` naming the file and the newest good backup.
+    ``full_check=False`` leaves SQLite's whole-file check to ``check_integrity`` (the
+    window runs it in the background once it shows).
     """
     try:
-        database = db.open_location(location, create=create)
+        database = db.open_location(location, create=create, full_check=full_check)
     except DatabaseProblem as problem:
         raise _with_backup_hint(problem, location) from problem
 
@@ -45,6 +48,13 @@ def open_store(location: db.Location, *, create: bool = True) -> peewee.Database
         database.close()
         raise
     return database
+
+
+def check_integrity(location: db.Location) -> DatabaseProblem | None:
+    """SQLite's whole-file check of the open station database; the problem, with the
+    newest good backup named, or None."""
+    problem = db.integrity_problem(location)
+    return _with_backup_hint(problem, location) if problem is not None else None
 
 
 def _with_backup_hint(problem: DatabaseProblem, location: db.Location) -> DatabaseProblem:

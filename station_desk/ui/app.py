@@ -95,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     location = None
     try:
         location = db.resolve(args.db)
-        open_store(location, create=True)
+        # The whole-file check runs in the background once the window shows.
+        open_store(location, create=True, full_check=False)
     except StationError as error:
         # Imported only here: building the QMessageBox type costs ~2 ms of every start.
         from PySide6.QtWidgets import QMessageBox
@@ -119,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.restore_geometry()
     window.start_periodic_backups()
     window.show()
+    window.check_integrity_in_background()
     try:
         return app.exec()
     finally:

@@ -138,6 +138,26 @@ class MainWindow(QMainWindow):
         operation.failed.connect(self._backup_failed)
         return self.context.worker.submit(operation)
 
+    def check_integrity_in_background(self):
+        """SQLite's whole-file check, on the worker once the window shows: start-up doesn't
+        wait for it (it reads the whole file: ~60 ms a year of attendance, and growing)."""
+        from ..core.store import check_integrity
+        from .ops import Operation
+
+        if not self.context.location.is_sqlite or self.context.worker is None:
+            return None
+        operation = Operation("integrity check", check_integrity, (self.context.location,),
+                              cancellable=False)
+        operation.finished.connect(self._integrity_checked)
+        operation.failed.connect(self._integrity_checked)
+        return self.context.worker.submit(operation)
+
+    def _integrity_checked(self, problem) -> None:
+        if problem is not None:
+            from .ops import show_error
+
+            show_error(self, problem)
+
     def _backup_failed(self, error) -> None:
         from .ops import error_text
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PAGES_HELP = ("home, households[.list|.due|.detail], "
+PAGES_HELP = ("home, households[.list|.due|.detail], volunteers[.list|.teams|.skills], roster, "
+              "attendance[.visits|.absences|.hours], "
               "settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups"
               "|.password], signin, first-run")
 
@@ -17,7 +18,7 @@ def demo_location(db_arg: str | None):
 
     if db_arg:
         location = db.resolve(db_arg)
-        open_store(location, create=False)
+        open_store(location, create=False, full_check=False)  # a picture: `check` checks
         return location
     from platformdirs import user_cache_path
 

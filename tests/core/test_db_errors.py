@@ -378,3 +378,33 @@ def test_every_detail_is_one_line():
     problem = DatabaseProblem("pg_unreachable", url="postgresql://x/y",
                               detail="could not connect\n\tIs the server running?\n")
     assert problem.params["detail"] == "could not connect; Is the server running?"
+
+
+def corrupt_tail(path: Path) -> None:
+    """Garble the last quarter of the pages but the very last: the schema and the early tables
+    survive, the later rows don't (a disk failing where the newest data lies)."""
+    data = path.read_bytes()
+    page = int.from_bytes(data[16:18], "big")
+    pages = len(data) // page
+    keep = pages * 3 // 4
+    assert pages - keep >= 2, "too small to corrupt its tail"
+    garbage = random.Random(20251123).randbytes(len(data) - (keep + 1) * page)
+    path.write_bytes(data[:keep * page] + garbage + data[-page:])
+
+
+def test_the_windows_background_check_finds_what_opening_skipped(store, head, clock):
+    from station_desk.core.store import check_integrity
+
+    _station_with_backups(store, head, clock, 1)
+    assert check_integrity(store) is None  # a sound file
+    for n in range(1500):  # enough rows that the damage lands past the schema's pages
+        station.save_category(head, name=f"类别{n:04d}", note="x" * 250)
+    db.close()
+    corrupt_tail(store.path)
+    open_store(store, create=False, full_check=False)  # the window starts without waiting
+    problem = check_integrity(store)
+    assert problem is not None and problem.code == "db_damaged"
+    assert problem.params["backup"]  # names the newest good backup
+    with pytest.raises(DatabaseProblem):  # the command line still checks at once
+        db.close()
+        open_store(store, create=False)

@@ -352,3 +352,24 @@ def test_cards_open_only_lists_the_role_has(demo_store, make_window, qtbot):
     assert window.current_page() is home
     qtbot.mouseClick(home.villages_card, Qt.MouseButton.LeftButton)
     assert window.current_page() is window.page("settings")
+
+
+def test_the_whole_file_check_runs_after_the_window_shows(demo_store, make_window, worker,
+                                                         qtbot, monkeypatch):
+    from station_desk.core import store
+    from station_desk.core.errors import DatabaseProblem
+    from station_desk.ui import ops
+
+    shown = []
+    monkeypatch.setattr(ops, "show_error", lambda parent, exc, lang=None: shown.append(exc))
+    window = make_window(demo_store, _actor("liuliping"), worker=worker)
+    operation = window.check_integrity_in_background()
+    with qtbot.waitSignal(operation.ended, timeout=15000):
+        pass
+    assert operation.state == "finished" and operation.result is None and shown == []
+    damaged = DatabaseProblem("db_damaged", path=str(demo_store.path), detail="x", backup="")
+    monkeypatch.setattr(store, "check_integrity", lambda location: damaged)
+    operation = window.check_integrity_in_background()
+    with qtbot.waitSignal(operation.ended, timeout=15000):
+        pass
+    qtbot.waitUntil(lambda: shown == [damaged], timeout=5000)
