@@ -463,6 +463,21 @@ def print_cards(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str,
     return (lambda out: volunteer_cards.build(sheet, out, lang=ctx.lang)), volunteer_cards.check(sheet)
 
 
+def _volunteer_id(given: object) -> int:
+    """A volunteer named on the command line by 志愿者编号 (the national platform number, as
+    printed on the card and the certificate), else by the record number."""
+    from .core.errors import NotFound
+    from .core.models import Volunteer
+
+    text = str(given).strip()
+    found = Volunteer.get_or_none(Volunteer.platform_number == text) if text else None
+    if found is not None:
+        return found.id
+    if text.isdigit() and Volunteer.get_or_none(Volunteer.id == int(text)) is not None:
+        return int(text)
+    raise NotFound("not_found", table="volunteer", id=text)
+
+
 def print_certificate(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
     """志愿服务时长证明: issues (numbers and files) a certificate, then prints it."""
     from .core.reports import certificate
@@ -474,7 +489,7 @@ def print_certificate(ctx: Context) -> tuple[Callable[[Path], object], list[tupl
         from .core.errors import ValidationError
 
         raise ValidationError("required", field="volunteer")
-    issued = certificates.issue_certificate(ctx.actor, a.volunteer, start, end)
+    issued = certificates.issue_certificate(ctx.actor, _volunteer_id(a.volunteer), start, end)
     data = certificates.certificate_data(ctx.actor, issued)
     print(ctx.zh_en(f"已开具时长证明 {data.number}：{data.volunteer_name}，{data.hours:g} 小时",
                     f"Certificate {data.number} issued: {data.volunteer_name}, {data.hours:g} h"))
@@ -826,9 +841,9 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--table")
     p = add("screenshot", cmd_screenshot,
             "把一个页面离屏渲染成 PNG（默认用演示数据）/ render a page offscreen to PNG")
-    p.add_argument("--page", default="home",
-                   help="home, households[.due|.detail], settings[.villages|.accounts|…], signin, "
-                        "first-run")
+    from .ui.screenshot import PAGES_HELP  # a constant: no Qt imported here
+
+    p.add_argument("--page", default="home", help=PAGES_HELP)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="1280x800", help="WxH")
     add("gui", cmd_gui, "打开程序窗口 / open the window")
@@ -893,7 +908,7 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--day", metavar="YYYY-MM-DD", help="sign-in-sheet：日期 / the day")
     p.add_argument("--shift", type=int, metavar="ID", help="sign-in-sheet：只印这个班次 / one shift")
     p.add_argument("--team", metavar="NAME", help="cards：只印这个服务队 / one team")
-    p.add_argument("--volunteer", type=int, metavar="ID", help="certificate：志愿者编号（ID）")
+    p.add_argument("--volunteer", metavar="NUMBER", help="certificate：志愿者编号（或档案号）/ volunteer number (or record id)")
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="certificate：服务期间起")
     p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="certificate：服务期间止")
     if command is not None and command not in names:  # a typo: argparse lists them all

@@ -302,6 +302,7 @@ class KioskWindow(QWidget):
         self._leave_timed_screens()
         self.typed = ""
         self._show_typed()
+        self.user_edit.clear()  # the next person at the desk sees no staff name
         self.password_edit.clear()
         self.stack.setCurrentIndex(KEYPAD)
         self.setFocus()

@@ -180,9 +180,57 @@ def test_cards_revoked_or_unknown_find_nobody(kiosk):
 
 def test_hours_are_capped(kiosk):
     v = _volunteer()
+    _assign(_shift(start="06:00", end="22:00", name="全天活动"), v)
     att.punch(kiosk, v.id, at=at(23, 6))
-    result = att.punch(kiosk, v.id, at=at(23, 22))
-    assert result.hours == 12.0
+    result = att.punch(kiosk, v.id, at=at(23, 21))
+    assert result.outcome == "signed_out" and result.hours == 12.0
+
+
+def test_a_visit_across_midnight_signs_out_after_midnight(kiosk):
+    v = _volunteer()
+    _assign(_shift(day=22, start="20:00", end="24:00", name="夜间热线"), v)
+    att.punch(kiosk, v.id, at=at(22, 20))
+    result = att.punch(kiosk, v.id, at=at(23, 0, 30))
+    assert (result.outcome, result.hours) == ("signed_out", 4.5)
+
+
+def test_a_punch_long_after_the_shift_closes_it_and_signs_in_again(kiosk):
+    v = _volunteer()
+    _assign(_shift(start="08:00", end="10:00"), v)
+    att.punch(kiosk, v.id, at=at(23, 8))
+    result = att.punch(kiosk, v.id, at=at(23, 18))  # 10:00 + 2 h long past
+    assert result.outcome == "signed_in" and result.closed_previous and result.walk_in
+    first = att.visits(kiosk_view(kiosk), dt.date(2026, 11, 23), dt.date(2026, 11, 23))[0]
+    assert (first.status, first.hours, first.sign_out_at) == ("pending", 2.0, at(23, 12))
+
+
+def test_an_arrival_outside_every_assigned_shift_is_a_walk_in(kiosk):
+    v = _volunteer()
+    _assign(_shift(start="08:00", end="10:00"), v)
+    late = att.punch(kiosk, v.id, at=at(23, 15))
+    assert late.walk_in and late.shift is None
+    early = _volunteer("王五", "13800005678")
+    _assign(_shift(start="14:00", end="17:00", name="热线值守"), early)
+    assert att.punch(kiosk, early.id, at=at(23, 13, 30)).shift.name == "热线值守"
+
+
+def test_an_evening_walk_in_is_not_closed_at_once(kiosk, clock):
+    v = _volunteer()
+    att.punch(kiosk, v.id, at=at(23, 20, 30))
+    assert att.close_forgotten(kiosk, at=at(23, 20, 40)) == 0
+    assert att.punch(kiosk, v.id, at=at(23, 21, 30)).outcome == "signed_out"
+
+
+def test_a_staff_correction_closes_an_open_visit_and_wins(kiosk, clock):
+    head = kiosk_view(kiosk)
+    v = _volunteer()
+    _assign(_shift(), v)
+    att.punch(kiosk, v.id, at=at(23, 8))
+    opened = AttendanceEvent.get(AttendanceEvent.kind == "sign_in")
+    att.correct(head, opened.id, reason="提前离开，电话确认", sign_out_at=at(23, 11))
+    assert att.close_forgotten(kiosk, at=at(23, 22)) == 0  # closed by the correction
+    (row,) = att.visits(head, dt.date(2026, 11, 23), dt.date(2026, 11, 23))
+    assert (row.status, row.hours, row.confirmed) == ("early", 3.0, True)
 
 
 def test_the_kiosk_account_reads_nothing_else(kiosk):
@@ -221,3 +269,12 @@ def test_no_shows_are_assigned_people_who_never_came(kiosk, clock):
     att.punch(kiosk, came.id, at=at(22, 8))
     rows = att.no_shows(head, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     assert [(r.volunteer_name, r.day) for r in rows] == [("王五", dt.date(2026, 11, 22))]
+    # a second shift that day missed, and a voided sign-in, are no-shows too
+    hotline = _shift(day=22, start="14:00", end="17:00", name="热线值守")
+    _assign(hotline, came)
+    att.punch(kiosk, absent.id, at=at(22, 8, 30))
+    att.void(head, AttendanceEvent.select().order_by(AttendanceEvent.id.desc()).get().id,
+             reason="误按")
+    rows = att.no_shows(head, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert sorted((r.volunteer_name, r.shift.name) for r in rows) == [
+        ("王五", "前台值班"), ("陈秀英", "热线值守")]

@@ -331,3 +331,25 @@ def test_qr_modules_match_reportlabs_own_encoder(monkeypatch):
     best = code_best.getBestMaskPattern()
     monkeypatch.setattr(volunteer_cards, "QR_MASK", best)
     assert volunteer_cards.qr_modules(token) == code.modules
+
+
+def test_cli_certificate_finds_the_volunteer_by_the_number_on_the_card(tmp_path):
+    from station_desk.cli import main as cli_main
+    from station_desk.core import db as core_db
+
+    path = tmp_path / "station.sqlite3"
+    assert cli_main(["--db", str(path), "demo", "--households", "0", "--volunteers", "20"]) == 0
+    from station_desk.core.models import Volunteer
+
+    core_db.close()
+    from station_desk.core.store import open_store
+
+    open_store(core_db.resolve(path), create=False)
+    number = Volunteer.select().where(Volunteer.platform_number != "").first().platform_number
+    core_db.close()
+    out = tmp_path / "c.pdf"
+    assert cli_main(["--db", str(path), "print", "certificate", "--volunteer", number, "--from",
+                     "2026-01-01", "--to", "2026-11-22", "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert cli_main(["--db", str(path), "print", "certificate", "--volunteer", "no-such",
+                     "--from", "2026-01-01", "--to", "2026-11-22", "--out", str(out)]) == 2

@@ -316,6 +316,7 @@ def test_home_button_opens_the_kiosk_for_staff(staff_actors, make_window, qtbot,
     home.kiosk_button.click()
     opened = home.kiosk
     assert isinstance(opened, KioskWindow) and opened.isVisible() and opened.isFullScreen()
+    assert not window.isVisible()  # the office window is out of reach behind the kiosk
     assert opened.actor == staff_actors["front_desk"]
     home.kiosk_button.click()  # a second click brings the same kiosk forward
     assert home.kiosk is opened
@@ -326,6 +327,7 @@ def test_home_button_opens_the_kiosk_for_staff(staff_actors, make_window, qtbot,
     opened.try_unlock()
     assert not opened.isVisible()
     qtbot.waitUntil(lambda: home.kiosk is None, timeout=2000)  # deleted on close
+    assert window.isVisible()  # and the office window is back
 
 
 def test_hours_text():

@@ -120,34 +120,40 @@ def _shift_info(shift: Shift | None) -> ShiftInfo | None:
     return ShiftInfo(shift.id, shift.name, shift.place, shift.start_time, shift.end_time)
 
 
+def _closing_followers(sign_in_model=AttendanceEvent) -> peewee.ModelSelect:
+    """The events that end a visit: a sign-out, an automatic close, a void, or a staff
+    correction that states a sign-out time."""
+    Follower = AttendanceEvent.alias()
+    return (Follower.select(Follower.id)
+            .where((Follower.opens == sign_in_model.id)
+                   & (Follower.kind.in_((*CLOSING, "void"))
+                      | ((Follower.kind == "correction") & Follower.sign_out_at.is_null(False)))))
+
+
 def _open_visit(volunteer_id: int) -> AttendanceEvent | None:
     """The volunteer's sign-in that nothing has closed or voided yet."""
-    Follower = AttendanceEvent.alias()
-    closed = (Follower.select(Follower.id)
-              .where((Follower.opens == AttendanceEvent.id)
-                     & Follower.kind.in_((*CLOSING, "void"))))
     return (AttendanceEvent.select()
             .where((AttendanceEvent.volunteer == volunteer_id) & (AttendanceEvent.kind == "sign_in")
-                   & ~peewee.fn.EXISTS(closed))
+                   & ~peewee.fn.EXISTS(_closing_followers()))
             .order_by(AttendanceEvent.at.desc()).first())
 
 
+EARLY_ARRIVAL = _dt.timedelta(hours=1)  # arriving this long before a shift still counts for it
+
+
 def _todays_shift(volunteer_id: int, moment: _dt.datetime) -> Shift | None:
-    """The volunteer's assigned shift today nearest to ``moment`` (not cancelled)."""
+    """The volunteer's assigned shift (not cancelled) that ``moment`` falls in, or starts
+    within the hour after; None (a walk-in) when the arrival fits none of today's shifts."""
     shifts = list(Shift.select().join(Assignment)
                   .where((Assignment.volunteer == volunteer_id) & (Assignment.status != "cancelled")
                          & (Shift.day == moment.date())))
-    if not shifts:
-        return None
-
-    def distance(shift: Shift) -> float:
-        start, end = _at(moment.date(), shift.start_time, moment.tzinfo), _at(
-            moment.date(), shift.end_time, moment.tzinfo)
-        if start <= moment <= end:
-            return 0
-        return min(abs((moment - start).total_seconds()), abs((moment - end).total_seconds()))
-
-    return min(shifts, key=distance)
+    fitting = []
+    for shift in shifts:
+        start = _at(shift.day, shift.start_time, moment.tzinfo)
+        end = _at(shift.day, shift.end_time, moment.tzinfo)
+        if start - EARLY_ARRIVAL <= moment < end:
+            fitting.append((abs((moment - start).total_seconds()), shift.start_time, shift.id, shift))
+    return min(fitting)[-1] if fitting else None
 
 
 def auto_close_time(sign_in: AttendanceEvent) -> _dt.datetime:
@@ -161,6 +167,8 @@ def auto_close_time(sign_in: AttendanceEvent) -> _dt.datetime:
     else:
         close = _at(opened.date(), f"{int(settings.get('attendance.walk_in_close_hour')):02d}:00",
                     opened.tzinfo)
+        if close <= opened:  # a walk-in after the closing hour: closes after the longest visit
+            close = opened + _dt.timedelta(hours=float(settings.get("attendance.max_hours")))
     return max(close, opened)
 
 
@@ -203,8 +211,10 @@ def punch(actor: Actor, volunteer_id: int, *, source: str = "kiosk",
                            bool(opened and opened.walk_in))
     open_visit = _open_visit(volunteer_id)
     closed_previous = False
-    if open_visit is not None and _parse(open_visit.at).date() < moment.date():
-        _auto_close(actor, open_visit)  # yesterday's forgotten sign-out, never today's arrival
+    if open_visit is not None and auto_close_time(open_visit) <= moment:
+        # A forgotten sign-out (yesterday's, or this morning's shift long over): closed as
+        # automatic, and this arrival is a sign-in — never a late sign-out of that visit.
+        _auto_close(actor, open_visit)
         open_visit, closed_previous = None, True
     if open_visit is not None:
         opened = _parse(open_visit.at)
@@ -233,11 +243,9 @@ def close_forgotten(actor: Actor, at: _dt.datetime | None = None) -> int:
     """Close every visit whose automatic-close time has passed; returns how many."""
     moment = at or now()
     closed = 0
-    Follower = AttendanceEvent.alias()
-    done = (Follower.select(Follower.id)
-            .where((Follower.opens == AttendanceEvent.id) & Follower.kind.in_((*CLOSING, "void"))))
     for sign_in in (AttendanceEvent.select()
-                    .where((AttendanceEvent.kind == "sign_in") & ~peewee.fn.EXISTS(done))):
+                    .where((AttendanceEvent.kind == "sign_in")
+                           & ~peewee.fn.EXISTS(_closing_followers()))):
         if auto_close_time(sign_in) <= moment:
             _auto_close(actor, sign_in)
             closed += 1
@@ -339,7 +347,10 @@ def _derive(event: AttendanceEvent, followers: Sequence[AttendanceEvent], shift:
     start = _parse(event.at)
     end = None
     automatic = confirmed = voided = False
-    for follower in sorted(followers, key=lambda f: (f.recorded_at, f.id)):
+    # Closing events first, then staff corrections in the order made (a correction wins over
+    # an automatic close recorded after it), a void last.
+    order = {"sign_out": 0, "auto_close": 0, "correction": 1, "void": 2}
+    for follower in sorted(followers, key=lambda f: (order.get(f.kind, 0), f.recorded_at, f.id)):
         if follower.kind in CLOSING:
             end, automatic = _parse(follower.at), follower.kind == "auto_close"
         elif follower.kind == "correction":
@@ -460,7 +471,8 @@ class NoShow:
 
 
 def no_shows(actor: Actor, start: _dt.date, end: _dt.date) -> list[NoShow]:
-    """缺席: assigned (not cancelled) to a shift that has ended, and never signed in that day."""
+    """缺席: assigned (not cancelled) to a shift that has ended, and never signed in for it
+    (a voided sign-in doesn't count)."""
     require(actor, "volunteers.view")
     moment = now()
     rows = []
@@ -469,10 +481,13 @@ def no_shows(actor: Actor, start: _dt.date, end: _dt.date) -> list[NoShow]:
              .where((Assignment.status != "cancelled") & (Shift.day >= start) & (Shift.day <= end))
              .order_by(Shift.day, Shift.start_time, Volunteer.name_initials))
     # Never signed in that day: one query, not one per assignment.
+    Voided = AttendanceEvent.alias()
+    voided = Voided.select(Voided.id).where((Voided.opens == AttendanceEvent.id)
+                                            & (Voided.kind == "void"))
     came = (AttendanceEvent.select(AttendanceEvent.id)
             .where((AttendanceEvent.volunteer == Assignment.volunteer)
-                   & (AttendanceEvent.kind == "sign_in")
-                   & (peewee.fn.SUBSTR(AttendanceEvent.at, 1, 10) == Shift.day.cast("TEXT"))))
+                   & (AttendanceEvent.kind == "sign_in") & (AttendanceEvent.shift == Shift.id)
+                   & ~peewee.fn.EXISTS(voided)))
     query = query.where(~peewee.fn.EXISTS(came))
     for assignment in query:
         shift = assignment.shift

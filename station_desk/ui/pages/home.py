@@ -87,7 +87,15 @@ class HomePage(Page):
             self.kiosk.activateWindow()
             return
         self.kiosk = open_kiosk(self.context.actor, self.context.lang)
-        self.kiosk.destroyed.connect(lambda: setattr(self, "kiosk", None))
+        # The office window hides while the kiosk runs: a volunteer at the desk must not reach
+        # it behind the kiosk (Alt+Tab, the taskbar). It comes back when staff close the kiosk.
+        office = self.window()
+        office.hide()
+        self.kiosk.destroyed.connect(lambda: self._kiosk_closed(office))
+
+    def _kiosk_closed(self, office) -> None:
+        self.kiosk = None
+        office.show()
 
     def refresh(self, tables: frozenset[str] | None = None) -> None:
         actor = self.context.actor
