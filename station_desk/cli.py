@@ -489,7 +489,16 @@ def print_certificate(ctx: Context) -> tuple[Callable[[Path], object], list[tupl
         from .core.errors import ValidationError
 
         raise ValidationError("required", field="volunteer")
-    issued = certificates.issue_certificate(ctx.actor, _volunteer_id(a.volunteer), start, end)
+    volunteer_id = _volunteer_id(a.volunteer)
+    if start <= end:
+        service = certificates.service_record(ctx.actor, volunteer_id, start, end)
+        if service.pending:
+            print(ctx.zh_en(f"注意：期间有 {service.pending} 次签到待确认（补登），共 "
+                            f"{service.pending_hours:g} 小时；建议先在“考勤与时长”确认",
+                            f"Note: {service.pending} sign-ins in the period are waiting for "
+                            f"confirmation (补登), {service.pending_hours:g} hours in all; better "
+                            "confirm them first under Attendance and hours"), file=sys.stderr)
+    issued = certificates.issue_certificate(ctx.actor, volunteer_id, start, end)
     data = certificates.certificate_data(ctx.actor, issued)
     print(ctx.zh_en(f"已开具时长证明 {data.number}：{data.volunteer_name}，{data.hours:g} 小时",
                     f"Certificate {data.number} issued: {data.volunteer_name}, {data.hours:g} h"))

@@ -215,6 +215,10 @@
         <translation>按月份</translation>
     </message>
     <message>
+        <source>Export hours ledger…</source>
+        <translation>导出时长台账…</translation>
+    </message>
+    <message>
         <source>Volunteer / team / month</source>
         <translation>志愿者 / 服务队 / 月份</translation>
     </message>
@@ -233,6 +237,30 @@
     <message>
         <source>Total: %1 person-times, %2 hours, %3 to confirm</source>
         <translation>合计：%1 人次，%2 小时，待确认 %3 条</translation>
+    </message>
+    <message>
+        <source>Export hours ledger</source>
+        <translation>导出时长台账</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Volunteer hours ledger</source>
+        <translation>志愿服务时长台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the hours ledger…</source>
+        <translation>正在导出时长台账…</translation>
+    </message>
+    <message>
+        <source>%1: %2 volunteers, %3 person-times, %4 hours (%5 to confirm) written to %6</source>
+        <translation>已导出 %1 志愿服务时长台账：%2 人、%3 人次、%4 小时（待确认 %5 次），保存在 %6</translation>
     </message>
 </context>
 <context>
@@ -948,6 +976,10 @@
     <message>
         <source>Visit sheets</source>
         <translation>入户走访登记表</translation>
+    </message>
+    <message>
+        <source>Household ledger</source>
+        <translation>服务对象台账</translation>
     </message>
     <message>
         <source>Export the household ledger</source>
@@ -1940,6 +1972,14 @@
         <translation>新增班次模板</translation>
     </message>
     <message>
+        <source>Print roster</source>
+        <translation>打印排班表</translation>
+    </message>
+    <message>
+        <source>Print sign-in sheet</source>
+        <translation>打印签到表</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1962,6 +2002,30 @@
     <message>
         <source>Short of people: %1</source>
         <translation>未排满：%1 个班次</translation>
+    </message>
+    <message>
+        <source>Preparing the roster…</source>
+        <translation>正在生成排班表…</translation>
+    </message>
+    <message>
+        <source>Everyone on %1</source>
+        <translation>%1 全天所有班次</translation>
+    </message>
+    <message>
+        <source>Only %1 %2-%3</source>
+        <translation>仅 %1 %2-%3</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet for</source>
+        <translation>签到表范围</translation>
+    </message>
+    <message>
+        <source>Preparing the sign-in sheet…</source>
+        <translation>正在生成签到表…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
     </message>
     <message>
         <source>Not done</source>
@@ -2798,6 +2862,14 @@
     <message>
         <source>Hours certificate for %1</source>
         <translation>为 %1 开具志愿服务时长证明</translation>
+    </message>
+    <message>
+        <source>In this period %1 sign-ins are waiting for confirmation (补登), %2 hours in all; better confirm them first under Attendance and hours.
+
+Issue the certificate anyway?</source>
+        <translation>期间有 %1 次签到待确认（补登），共 %2 小时；建议先在“考勤与时长”确认。
+
+仍要开具时长证明吗？</translation>
     </message>
     <message>
         <source>Preparing the hours certificate…</source>

@@ -262,7 +262,7 @@ def test_the_hours_ledger_per_volunteer_and_team(tmp_path, october):
     head, a, b, _ = october
     ledger = hours_ledger.export(head, "2026-10", tmp_path / "hours.xlsx")
     assert [(v.volunteer_id, v.person_times, v.hours, v.pending) for v in ledger.volunteers] == [
-        (a.id, 2, 5.5, 2), (b.id, 1, 4.0, 0)]  # paper visits stay 补登 (attendance's rule)
+        (a.id, 2, 5.5, 1), (b.id, 1, 4.0, 0)]  # a paper visit is 补登 until staff confirm it
     assert ledger.total.person_times == 3 and ledger.total.hours == 9.5
     by_team = {line.key: line for line in att.hours_summary(
         head, dt.date(2026, 10, 1), dt.date(2026, 10, 31), by="team")}
@@ -276,14 +276,14 @@ def test_the_hours_ledger_per_volunteer_and_team(tmp_path, october):
     assert rows[0][0].endswith("2026年10月志愿服务时长台账")
     assert "服务 2 人，3 人次，9.5 小时" in rows[1][0]
     assert rows[2] == ["序号", "姓名", "服务队", "志愿者编号", "服务人次", "服务时长（小时）", "待确认"]
-    assert rows[3] == [1, "陈秀英", "党员先锋队", "44010000001", 2, 5.5, 2]
+    assert rows[3] == [1, "陈秀英", "党员先锋队", "44010000001", 2, 5.5, 1]
     assert rows[4] == [2, "陈秀英", "巾帼志愿队", "44010000002", 1, 4, 0]
     assert len(rows) == 5
     teams = workbook.get_sheet_by_name("服务队汇总").to_python()
     assert teams[2] == ["序号", "服务队", "服务人数", "服务人次", "服务时长（小时）", "待确认"]
-    assert teams[3] == [1, "党员先锋队", 1, 2, 5.5, 2]
+    assert teams[3] == [1, "党员先锋队", 1, 2, 5.5, 1]
     assert teams[4] == [2, "巾帼志愿队", 1, 1, 4, 0]
-    assert teams[5][0] == "合计" and teams[5][2:] == [2, 3, 9.5, 2]
+    assert teams[5][0] == "合计" and teams[5][2:] == [2, 3, 9.5, 1]
 
 
 def test_the_ledger_is_frozen_and_sized(tmp_path, october):

@@ -353,3 +353,34 @@ def test_cli_certificate_finds_the_volunteer_by_the_number_on_the_card(tmp_path)
     assert out.read_bytes().startswith(b"%PDF")
     assert cli_main(["--db", str(path), "print", "certificate", "--volunteer", "no-such",
                      "--from", "2026-01-01", "--to", "2026-11-22", "--out", str(out)]) == 2
+
+
+def test_certificate_counts_the_visits_waiting_for_confirmation(desk, head, store, tmp_path,
+                                                                capsys):
+    chen = desk["chen"]
+    week = (MONDAY, MONDAY + dt.timedelta(days=6))
+    # The hotline visit was typed in from a paper sheet (补登): credited, waiting for staff.
+    record = certs.service_record(head, chen.id, *week)
+    assert (record.pending, record.pending_hours) == (1, 2.5)
+    assert certs.service_record(head, chen.id, MONDAY + dt.timedelta(days=1),
+                                week[1]).pending == 0
+    issued = certs.issue_certificate(head, chen.id, *week)
+    data = certs.certificate_data(head, issued)
+    assert (data.pending, data.pending_hours, data.hours) == (1, 2.5, 5.5)
+    # The command line warns on stderr and issues all the same.
+    out = tmp_path / "cert.pdf"
+    assert cli_main(["--db", str(store.path), "print", "certificate", "--volunteer",
+                     str(chen.id), "--from", week[0].isoformat(), "--to", week[1].isoformat(),
+                     "--out", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert "期间有 1 次签到待确认（补登），共 2.5 小时；建议先在“考勤与时长”确认" in printed.err
+    assert out.is_file() and Certificate.select().count() == 2
+    # Confirmed (a correction with a reason), the warning goes.
+    hotline_in = next(v for v in att.visits(head, *week, volunteer_id=chen.id)
+                      if v.status == "pending")
+    att.correct(head, hotline_in.sign_in_id, reason="核对纸质签到表")
+    assert certs.service_record(head, chen.id, *week).pending == 0
+    assert cli_main(["--db", str(store.path), "print", "certificate", "--volunteer",
+                     str(chen.id), "--from", week[0].isoformat(), "--to", week[1].isoformat(),
+                     "--out", str(out)]) == 0
+    assert "待确认" not in capsys.readouterr().err

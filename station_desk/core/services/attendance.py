@@ -371,7 +371,7 @@ def _derive(event: AttendanceEvent, followers: Sequence[AttendanceEvent], shift:
             hours = _hours(start, min(end, _at(shift.day, shift.end_time, start.tzinfo)), rules.cap)
     else:
         hours = _hours(start, end, rules.cap)
-        if event.source == "paper":
+        if event.source == "paper" and not confirmed:  # typed in: 补登 until staff confirm
             status = "pending"
         elif shift is None:
             status = "normal"

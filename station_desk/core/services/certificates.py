@@ -33,6 +33,8 @@ class ServiceRecord:
     hours: float
     person_times: int
     content: str  # the shifts served, most served first, joined with 、
+    pending: int = 0  # of those visits, how many wait for staff to confirm (补登)
+    pending_hours: float = 0.0  # and the hours credited to them so far
 
 
 def service_record(actor: Actor, volunteer_id: int, start: _dt.date,
@@ -53,7 +55,10 @@ def service_record(actor: Actor, volunteer_id: int, start: _dt.date,
             content += "等"
             break
         content = joined
-    return ServiceRecord(round(sum(r.hours for r in rows), 2), len(rows), content)
+    # 补登 not yet confirmed by staff (a paper entry keeps its 补登 mark once confirmed)
+    waiting = [r for r in rows if r.status == "pending" and not r.confirmed]
+    return ServiceRecord(round(sum(r.hours for r in rows), 2), len(rows), content, len(waiting),
+                         round(sum(r.hours for r in waiting), 2))
 
 
 def _check_period(start: _dt.date, end: _dt.date) -> None:
@@ -162,6 +167,8 @@ class CertificateData:
     issued_on: _dt.date
     void: bool
     void_reason: str
+    pending: int = 0  # visits in the period still waiting for staff to confirm (补登), now
+    pending_hours: float = 0.0  # and the hours they are credited with so far
 
 
 def certificate_data(actor: Actor, certificate_id: int) -> CertificateData:
@@ -179,6 +186,8 @@ def certificate_data(actor: Actor, certificate_id: int) -> CertificateData:
     if full:
         sensitive_read(actor, "volunteer", volunteer.id, f"certificate {certificate.number}")
     team = volunteer.team.name if volunteer.team_id else ""
+    period_from, period_to = _date(certificate.period_from), _date(certificate.period_to)
+    service = service_record(actor, volunteer.id, period_from, period_to)
     return CertificateData(
         number=certificate.number, station=station.name if station else "",
         organisation=station.organisation if station else "",
@@ -188,8 +197,9 @@ def certificate_data(actor: Actor, certificate_id: int) -> CertificateData:
         id_type="居民身份证" if number else "", id_number=number if full else
         (validate.mask_id(number) if number else ""),
         volunteer_number=volunteer.platform_number, team=team,
-        period_from=_date(certificate.period_from), period_to=_date(certificate.period_to),
+        period_from=period_from, period_to=period_to,
         content=certificate.content, hours=certificate.hours,
         person_times=certificate.person_times,
         issued_on=_dt.datetime.fromisoformat(certificate.issued_at).date(),
-        void=certificate.void, void_reason=certificate.void_reason)
+        void=certificate.void, void_reason=certificate.void_reason, pending=service.pending,
+        pending_hours=service.pending_hours)

@@ -375,6 +375,10 @@ class AttendancePage(Page):
             self.hours_by.addItem(text, key)
         self.hours_by.currentIndexChanged.connect(lambda _i: self.load_hours())
         bar.addWidget(self.hours_by)
+        self.export_hours_button = _button(self.tr("Export hours ledger…"), "exportHours",
+                                           self.export_hours)
+        self.export_hours_button.setVisible(self.actor.can("volunteers.view"))
+        bar.addWidget(self.export_hours_button)
         bar.addStretch(1)
         self.hours_total = QLabel()
         self.hours_total.setObjectName("hoursTotal")
@@ -401,6 +405,55 @@ class AttendancePage(Page):
                                  .replace("%1", str(sum(h.person_times for h in lines)))
                                  .replace("%2", _hours(sum(h.hours for h in lines)))
                                  .replace("%3", str(sum(h.pending for h in lines))))
+
+    def ledger_months(self) -> list[str]:
+        """Months offered for the ledger, newest first: two years back from the later of
+        today and the range's end."""
+        _start, end = self.date_range()
+        last = max(end, today()).replace(day=1)
+        months = []
+        for back in range(24):
+            year, month = divmod(last.year * 12 + last.month - 1 - back, 12)
+            months.append(f"{year:04d}-{month + 1:02d}")
+        return months
+
+    def export_hours(self) -> None:
+        """志愿服务时长台账 of one month (the range's by default) to an .xlsx the user names."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+        from ...core.reports import hours_ledger
+        from .. import ops, uistate
+
+        title = self.tr("Export hours ledger")
+        months = self.ledger_months()
+        wanted = self.date_range()[0].strftime("%Y-%m")
+        current = months.index(wanted) if wanted in months else 0
+        month, ok = QInputDialog.getItem(self, title, self.tr("Month"), months, current, False)
+        if not ok or not month:
+            return
+        folder = str(uistate.get("files/last_folder") or Path.home())
+        name = self.tr("Volunteer hours ledger")
+        suggested = Path(folder) / f"{name}-{month}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        uistate.put("files/last_folder", str(target.parent))
+        operation = ops.run_operation(self, self.tr("Exporting the hours ledger…"),
+                                      hours_ledger.export, self.actor, month, target,
+                                      cancellable=False)
+        operation.finished.connect(lambda ledger: QMessageBox.information(
+            self, title, self.tr("%1: %2 volunteers, %3 person-times, %4 hours (%5 to confirm) "
+                                 "written to %6")
+            .replace("%1", ledger.month).replace("%2", str(ledger.total.volunteers))
+            .replace("%3", str(ledger.total.person_times))
+            .replace("%4", f"{ledger.total.hours:g}").replace("%5", str(ledger.total.pending))
+            .replace("%6", str(target))))
 
     # --- loading ------------------------------------------------------------------------
 

@@ -586,7 +586,8 @@ class HouseholdsPage(Page):
         if full is None:
             return
         folder = str(uistate.get("files/last_folder") or Path.home())
-        suggested = Path(folder) / f"{self.tr('Household ledger')}-{_dt.date.today():%Y%m%d}.xlsx"
+        title = self.tr("Household ledger")
+        suggested = Path(folder) / f"{title}-{_dt.date.today():%Y%m%d}.xlsx"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the household ledger"),
                                               str(suggested), self.tr("Excel workbook (*.xlsx)"))
         if not path:

@@ -161,6 +161,13 @@ class RosterPage(Page):
             button.setVisible(self.can_edit)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # Printouts only read: whoever may see the roster may print it.
+        self.print_roster_button = self._button(self.tr("Print roster"), "printRoster",
+                                                self.print_roster)
+        self.print_sign_in_button = self._button(self.tr("Print sign-in sheet"), "printSignIn",
+                                                 self.print_sign_in_sheet)
+        buttons.addWidget(self.print_roster_button)
+        buttons.addWidget(self.print_sign_in_button)
         layout.addLayout(buttons)
 
         self.model = WeekModel(self)
@@ -257,6 +264,66 @@ class RosterPage(Page):
         self.delete_button.setEnabled(cell is not None)
         for button in (self.cancel_button, self.swap_button, self.replace_button):
             button.setEnabled(has_people)
+
+    def _print_path(self, name: str):
+        import tempfile
+        from pathlib import Path
+
+        if getattr(self, "_print_dir", None) is None:
+            # One folder for this page's printouts, removed with the page.
+            self._print_dir = tempfile.TemporaryDirectory(prefix="station-desk-")
+        return Path(self._print_dir.name) / name
+
+    def _print(self, caption: str, title: str, out, build) -> None:
+        """Build the PDF in the background (``build`` returns the font problems), preview it."""
+        from .. import ops
+        from ..dialogs.pdf_preview import preview_printout
+
+        operation = ops.run_operation(self, caption, build, cancellable=False)
+        operation.finished.connect(lambda problems: preview_printout(self, out, problems, title))
+
+    def print_roster(self) -> None:
+        """志愿者排班表 of the week on screen (A4 landscape)."""
+        from ...core.reports import roster_sheet
+
+        actor, lang, monday = self.actor, self.context.lang, self.monday
+        out = self._print_path(f"roster-{monday.isoformat()}.pdf")
+
+        def build():
+            data = roster_sheet.gather(actor, monday)
+            roster_sheet.build(data, out, lang=lang)
+            return roster_sheet.check(data)
+
+        self._print(self.tr("Preparing the roster…"), self.tr("Roster"), out, build)
+
+    def print_sign_in_sheet(self) -> None:
+        """志愿者签到表 for the chosen cell's day, or for its shift alone (asked); with no
+        cell chosen, for today when this week is on screen, else the week's Monday."""
+        from ...core.reports import sign_in_sheet
+
+        cell = self.current_cell()
+        shift_id = None
+        if cell is not None:
+            day = cell.day
+            whole = self.tr("Everyone on %1").replace("%1", day.isoformat())
+            only = self.tr("Only %1 %2-%3").replace("%1", cell.name).replace(
+                "%2", cell.start_time).replace("%3", cell.end_time)
+            chosen, ok = QInputDialog.getItem(self, self.tr("Print sign-in sheet"),
+                                              self.tr("Sign-in sheet for"), [whole, only], 0, False)
+            if not ok:
+                return
+            shift_id = cell.shift_id if chosen == only else None
+        else:
+            day = today() if roster.monday_of(today()) == self.monday else self.monday
+        actor, lang = self.actor, self.context.lang
+        out = self._print_path(f"sign-in-{day.isoformat()}-{shift_id or 'day'}.pdf")
+
+        def build():
+            data = sign_in_sheet.gather(actor, day, shift_id)
+            sign_in_sheet.build(data, out, lang=lang)
+            return sign_in_sheet.check(data)
+
+        self._print(self.tr("Preparing the sign-in sheet…"), self.tr("Sign-in sheet"), out, build)
 
     def _with_cell(self, handler: Callable[[roster.Cell], None]) -> None:
         cell = self.current_cell()

@@ -324,12 +324,30 @@ class VolunteersPage(Page):
         def issue(v: dict) -> int:
             start = date_value(v["period_from"], field="period_from", required=True)
             finish = date_value(v["period_to"], field="period_to", required=True)
+            if start <= finish and not self.go_on_despite_pending(row, start, finish):
+                return None  # the user stops to confirm those visits first; nothing filed
             return certificates.issue_certificate(self.actor, row.id, start, finish)
 
         issued = FormDialog.ask(self, self.tr("Hours certificate for %1").replace("%1", row.name),
                                 fields, values, issue)
         if issued is not None:
             self.print_certificate(issued)
+
+    def go_on_despite_pending(self, row: volunteers.VolunteerRow, start, finish) -> bool:
+        """Visits in the period still waiting for confirmation (补登) count in the hours as
+        credited so far: say so and ask before the certificate is filed."""
+        from ...core.services import certificates
+
+        service = certificates.service_record(self.actor, row.id, start, finish)
+        if not service.pending:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Hours certificate for %1").replace("%1", row.name),
+            self.tr("In this period %1 sign-ins are waiting for confirmation (补登), %2 hours "
+                    "in all; better confirm them first under Attendance and hours.\n\n"
+                    "Issue the certificate anyway?")
+            .replace("%1", str(service.pending)).replace("%2", f"{service.pending_hours:g}"))
+        return answer == QMessageBox.StandardButton.Yes
 
     def print_certificate(self, certificate_id: int) -> None:
         from ...core.reports import certificate as report
