@@ -850,9 +850,7 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--table")
     p = add("screenshot", cmd_screenshot,
             "把一个页面离屏渲染成 PNG（默认用演示数据）/ render a page offscreen to PNG")
-    from .ui.screenshot import PAGES_HELP  # a constant: no Qt imported here
-
-    p.add_argument("--page", default="home", help=PAGES_HELP)
+    p.add_argument("--page", default="home", help=SCREENSHOT_PAGES)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="1280x800", help="WxH")
     add("gui", cmd_gui, "打开程序窗口 / open the window")
@@ -924,6 +922,14 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
         return build_parser(lang)
     return parser
 
+
+
+# The pages `screenshot --page` renders (here, not in ui/: --help must not import the window).
+SCREENSHOT_PAGES = (
+    "home, households[.list|.due|.detail], volunteers[.list|.teams|.skills], roster, "
+    "attendance[.visits|.absences|.hours], "
+    "settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups|.password], "
+    "signin, first-run")
 
 def _log_crash() -> Path | None:
     try:

@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PAGES_HELP = ("home, households[.list|.due|.detail], volunteers[.list|.teams|.skills], roster, "
-              "attendance[.visits|.absences|.hours], "
-              "settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups"
-              "|.password], signin, first-run")
+from ..cli import SCREENSHOT_PAGES as PAGES_HELP  # listed in cli.py, where --help reads it
 
 
 def demo_location(db_arg: str | None):
