@@ -1209,26 +1209,6 @@
         <translation>每项内容只能来自一列：%1</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Copy the list</source>
-        <translation>复制清单</translation>
-    </message>
-    <message>
-        <source>Save the list…</source>
-        <translation>保存清单…</translation>
-    </message>
-    <message>
         <source>Checking the ledger…</source>
         <translation>正在检查台账…</translation>
     </message>
@@ -1237,24 +1217,67 @@
         <translation>检查已取消，没有导入任何数据。</translation>
     </message>
     <message>
-        <source>%1 - problems.csv</source>
-        <translation>%1 - 问题清单.csv</translation>
-    </message>
-    <message>
-        <source>Save the list of problems</source>
-        <translation>保存问题清单</translation>
-    </message>
-    <message>
-        <source>CSV file (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Can&apos;t write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>Importing the ledger…</source>
         <translation>正在导入台账…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportVolunteersDialog</name>
+    <message>
+        <source>Import volunteers from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入志愿者</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>No file chosen yet: .xlsx, .xls, .ods or .csv</source>
+        <translation>尚未选择文件：可用 .xlsx、.xls、.ods 或 .csv</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer roster. Its header is found by itself; the whole file is checked before anything is imported.</source>
+        <translation>请选择志愿者花名册。表头会自动识别；导入前会先检查整个文件。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Columns imported: %1</source>
+        <translation>导入的列：%1</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer roster</source>
+        <translation>选择志愿者花名册</translation>
+    </message>
+    <message>
+        <source>Rosters (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>花名册 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Checking the roster…</source>
+        <translation>正在检查花名册…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; nothing was imported.</source>
+        <translation>检查已取消，没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Importing the volunteers…</source>
+        <translation>正在导入志愿者…</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +1913,49 @@
     </message>
 </context>
 <context>
+    <name>ProblemList</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Copy the list</source>
+        <translation>复制清单</translation>
+    </message>
+    <message>
+        <source>Save the list…</source>
+        <translation>保存清单…</translation>
+    </message>
+    <message>
+        <source>%1 - problems.csv</source>
+        <translation>%1 - 问题清单.csv</translation>
+    </message>
+    <message>
+        <source>Save the list of problems</source>
+        <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
         <source>Roster</source>
@@ -1942,6 +2008,10 @@
     <message>
         <source>Take off</source>
         <translation>取消安排</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认安排</translation>
     </message>
     <message>
         <source>Swap</source>
@@ -2046,6 +2116,10 @@
     <message>
         <source>Take %1 off %2 on %3?</source>
         <translation>取消 %1 在 %3“%2”的安排？</translation>
+    </message>
+    <message>
+        <source>Who confirmed?</source>
+        <translation>谁已确认会到？</translation>
     </message>
     <message>
         <source>Who swaps?</source>
@@ -2774,6 +2848,10 @@
     <message>
         <source>Print volunteer cards…</source>
         <translation>打印志愿者卡…</translation>
+    </message>
+    <message>
+        <source>Import volunteers…</source>
+        <translation>导入志愿者…</translation>
     </message>
     <message>
         <source>Name</source>

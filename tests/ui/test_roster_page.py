@@ -238,3 +238,16 @@ def test_new_template_then_series_and_a_one_off_shift(page, qtbot, head, message
     page.delete_button.click()
     assert messages[-1][0] == "question"
     assert not Shift.select().where(Shift.name == "重阳节活动").exists()
+
+
+def test_confirm_marks_the_assignment_confirmed(page, head, people, monkeypatch):
+    shift = roster.add_shift(head, name="热线值守", kind="hotline", day=MONDAY,
+                             start_time="09:00", end_time="17:00", capacity=2).id
+    placed = roster.assign(head, shift, people["李四"]).assignment_id
+    page.refresh()
+    page.select_shift(shift)
+    assert page.confirm_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda parent, title, label, items, *a, **k: (items[0], True))
+    page.confirm_button.click()
+    assert Assignment.get_by_id(placed).status == "confirmed"

@@ -133,6 +133,91 @@ class PreviewModel(QAbstractTableModel):
         return f"{ledger.column_letter(col)}\n{self._labels[self._fields.get(col)]}"
 
 
+class ProblemList(QWidget):
+    """The bad rows of an import (row, column, value, reason) with Copy and Save buttons;
+    shared by the import dialogs. ``reason`` words a problem, ``stem`` names the file the list
+    is saved as, ``say`` shows a sentence (a write error) in the dialog."""
+
+    def __init__(self, lang: str, reason, stem, say, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.reason = reason
+        self.stem = stem
+        self.say = say
+        self.rows: list[ledger.RowProblem] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.model = RowsTableModel([
+            Column(self.tr("Row"), lambda p: p.row, align_right=True),
+            Column(self.tr("Column"), lambda p: f"{p.letter} {p.header}".strip()),
+            Column(self.tr("Value"), lambda p: p.value),
+            Column(self.tr("Why"), lambda p: self.reason(p)),
+        ], self)
+        self.view = QTableView()
+        self.view.setObjectName("importProblems")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 170)
+        self.view.verticalHeader().hide()
+        layout.addWidget(self.view, 1)
+        layout.addStretch(0)  # keeps a summary at the top when there is no list
+        row = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy the list"))
+        self.copy_button.setObjectName("importCopy")
+        self.copy_button.clicked.connect(self.copy_problems)
+        self.save_button = QPushButton(self.tr("Save the list…"))
+        self.save_button.setObjectName("importSave")
+        self.save_button.clicked.connect(self.save_problems)
+        row.addWidget(self.copy_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def set_problems(self, problems) -> None:
+        self.rows = list(problems)
+        self.model.set_rows(self.rows)
+        # Once the reason column has its width (after the layout), rows fit their text.
+        QTimer.singleShot(0, self.view.resizeRowsToContents)
+        for widget in (self.view, self.copy_button, self.save_button):
+            widget.setVisible(bool(self.rows))
+
+    def titles(self) -> list[str]:
+        return [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Why")]
+
+    def problem_lines(self) -> list[list[str]]:
+        return [[str(p.row), f"{p.letter} {p.header}".strip(), p.value, self.reason(p)]
+                for p in self.rows]
+
+    def copy_problems(self) -> None:
+        lines = [self.titles(), *self.problem_lines()]
+        QGuiApplication.clipboard().setText("\n".join("\t".join(line) for line in lines))
+
+    def save_problems(self) -> None:
+        folder = Path(str(uistate.get("files/last_folder") or Path.home()))
+        suggested = folder / self.tr("%1 - problems.csv").replace("%1", self.stem())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list of problems"),
+                                              str(suggested), self.tr("CSV file (*.csv)"))
+        if not path:
+            return
+        try:
+            # UTF-8 with a BOM: Excel and WPS open it with the Chinese intact.
+            with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(self.titles())
+                writer.writerows(self.problem_lines())
+        except OSError as error:
+            self.say(self.tr("Can't write %1: %2").replace("%1", path)
+                     .replace("%2", error.strerror or str(error)))
+
+
 @dataclass
 class MappingRow:
     column: ledger.Column
@@ -455,40 +540,16 @@ class ImportHouseholdsDialog(QDialog):
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary_label)
-        self.problems = RowsTableModel([
-            Column(self.tr("Row"), lambda p: p.row, align_right=True),
-            Column(self.tr("Column"), lambda p: f"{p.letter} {p.header}".strip()),
-            Column(self.tr("Value"), lambda p: p.value),
-            Column(self.tr("Why"), lambda p: self.reason(p)),
-        ], self)
-        self.problems_view = QTableView()
-        self.problems_view.setObjectName("importProblems")
-        self.problems_view.setModel(self.problems)
-        self.problems_view.setWordWrap(True)
-        self.problems_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.problems_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(1, 170)
-        header.resizeSection(2, 170)
-        self.problems_view.verticalHeader().hide()
-        layout.addWidget(self.problems_view, 1)
-        layout.addStretch(0)  # keeps a summary at the top when there is no list
-        row = QHBoxLayout()
-        self.copy_button = QPushButton(self.tr("Copy the list"))
-        self.copy_button.setObjectName("importCopy")
-        self.copy_button.clicked.connect(self.copy_problems)
-        self.save_button = QPushButton(self.tr("Save the list…"))
-        self.save_button.setObjectName("importSave")
-        self.save_button.clicked.connect(self.save_problems)
-        row.addWidget(self.copy_button)
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.problem_list = ProblemList(self.lang, self.reason, self.problems_stem, self.say, self)
+        self.problems = self.problem_list.model
+        self.problems_view = self.problem_list.view
+        self.copy_button = self.problem_list.copy_button
+        self.save_button = self.problem_list.save_button
+        layout.addWidget(self.problem_list, 1)
         return page
+
+    def problems_stem(self) -> str:
+        return self.path.stem if self.path else "ledger"
 
     def reason(self, item: ledger.RowProblem) -> str:
         return text(item.code, self.lang, **item.message_params())
@@ -513,11 +574,7 @@ class ImportHouseholdsDialog(QDialog):
     def show_report(self, report: importer.ImportReport | None) -> None:
         self.report = report
         problems = list(report.problems) if report is not None else []
-        self.problems.set_rows(problems)
-        # Once the reason column has its width (after the layout), rows fit their text.
-        QTimer.singleShot(0, self.problems_view.resizeRowsToContents)
-        for widget in (self.problems_view, self.copy_button, self.save_button):
-            widget.setVisible(bool(problems))
+        self.problem_list.set_problems(problems)
         if report is None:
             self.summary_label.setText("")
         elif problems:
@@ -538,34 +595,6 @@ class ImportHouseholdsDialog(QDialog):
         if report.ignored:
             lines.append(text("import_ignored", self.lang, columns=self.join(report.ignored)))
         return "\n\n".join(lines)
-
-    def problem_lines(self) -> list[list[str]]:
-        return [[str(p.row), f"{p.letter} {p.header}".strip(), p.value, self.reason(p)]
-                for p in (self.report.problems if self.report else ())]
-
-    def copy_problems(self) -> None:
-        lines = [[self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Why")],
-                 *self.problem_lines()]
-        QGuiApplication.clipboard().setText("\n".join("\t".join(line) for line in lines))
-
-    def save_problems(self) -> None:
-        folder = Path(str(uistate.get("files/last_folder") or Path.home()))
-        stem = self.path.stem if self.path else "ledger"
-        suggested = folder / self.tr("%1 - problems.csv").replace("%1", stem)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list of problems"),
-                                              str(suggested), self.tr("CSV file (*.csv)"))
-        if not path:
-            return
-        try:
-            # UTF-8 with a BOM: Excel and WPS open it with the Chinese intact.
-            with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow([self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Why")])
-                writer.writerows(self.problem_lines())
-        except OSError as error:
-            self.error.setText(self.tr("Can't write %1: %2").replace("%1", path)
-                               .replace("%2", error.strerror or str(error)))
-            self.error.show()
 
     def run_import(self) -> None:
         operation = self.start(self.tr("Importing the ledger…"), importer.import_households,
@@ -613,7 +642,10 @@ class ImportHouseholdsDialog(QDialog):
         self.refresh_buttons()
 
     def show_error(self, error: BaseException) -> None:
-        self.error.setText(ops.error_text(error, self.lang))
+        self.say(ops.error_text(error, self.lang))
+
+    def say(self, sentence: str) -> None:
+        self.error.setText(sentence)
         self.error.show()
 
     def reject(self) -> None:

@@ -142,14 +142,16 @@ class RosterPage(Page):
                                           lambda: self._with_cell(self.assign))
         self.cancel_button = self._button(self.tr("Take off"), "cancelAssignment",
                                           lambda: self._with_cell(self.cancel))
+        self.confirm_button = self._button(self.tr("Confirm"), "confirmAssignment",
+                                           lambda: self._with_cell(self.confirm))
         self.swap_button = self._button(self.tr("Swap"), "swapAssignment",
                                         lambda: self._with_cell(self.swap))
         self.replace_button = self._button(self.tr("Replace"), "replaceAssignment",
                                            lambda: self._with_cell(self.replace))
         self.delete_button = self._button(self.tr("Delete shift"), "deleteShift",
                                           lambda: self._with_cell(self.delete_shift))
-        self.cell_buttons = [self.assign_button, self.cancel_button, self.swap_button,
-                             self.replace_button, self.delete_button]
+        self.cell_buttons = [self.assign_button, self.cancel_button, self.confirm_button,
+                             self.swap_button, self.replace_button, self.delete_button]
         self.generate_button = self._button(self.tr("Generate weeks"), "generateSeries",
                                             self.generate)
         self.copy_button = self._button(self.tr("Copy last week"), "copyWeek", self.copy_last_week)
@@ -262,7 +264,8 @@ class RosterPage(Page):
         has_people = cell is not None and bool(cell.people)
         self.assign_button.setEnabled(cell is not None and not cell.full)
         self.delete_button.setEnabled(cell is not None)
-        for button in (self.cancel_button, self.swap_button, self.replace_button):
+        for button in (self.cancel_button, self.confirm_button, self.swap_button,
+                       self.replace_button):
             button.setEnabled(has_people)
 
     def _print_path(self, name: str):
@@ -370,6 +373,17 @@ class RosterPage(Page):
             return
         try:
             roster.cancel_assignment(self.actor, person.assignment_id)
+        except StationError as error:
+            self._refused(error)
+        self.refresh()
+
+    def confirm(self, cell: roster.Cell) -> None:
+        """The volunteer said they will come: planned → confirmed."""
+        person = self._person(cell, self.tr("Who confirmed?"))
+        if person is None:
+            return
+        try:
+            roster.confirm_assignment(self.actor, person.assignment_id)
         except StationError as error:
             self._refused(error)
         self.refresh()

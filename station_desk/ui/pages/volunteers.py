@@ -137,9 +137,12 @@ class VolunteersPage(Page):
                                           lambda: self._with_current(self.issue_certificate))
         self.print_cards_button = _button(self.tr("Print volunteer cards…"), "printCards",
                                           self.print_cards)
+        self.import_button = _button(self.tr("Import volunteers…"), "importVolunteers",
+                                     self.import_volunteers)
         self.row_buttons = [self.edit_button, self.card_button, self.revoke_button,
                             self.certificate_button]
-        for button in (self.add_button, *self.row_buttons, self.print_cards_button):
+        for button in (self.add_button, *self.row_buttons, self.print_cards_button,
+                       self.import_button):
             button.setVisible(self.can_edit)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -294,6 +297,13 @@ class VolunteersPage(Page):
                                       cancellable=False)
         operation.finished.connect(self._cards_ready)
         self._cards_out = out
+
+    def import_volunteers(self) -> None:
+        """导入志愿者: a roster from Excel or CSV, checked first; the list shows the result."""
+        from ..dialogs.import_volunteers import ImportVolunteersDialog
+
+        if ImportVolunteersDialog.ask(self, self.context) is not None:
+            self.refresh()
 
     def _cards_ready(self, result) -> None:
         printed, without, problems = result
