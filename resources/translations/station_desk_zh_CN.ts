@@ -2402,6 +2402,34 @@
         <translation>密码最短长度</translation>
     </message>
     <message>
+        <source>A social worker&apos;s own visit sheets show full phone numbers for their villages</source>
+        <translation>社工打印自己负责村居的走访登记表时显示完整电话</translation>
+    </message>
+    <message>
+        <source>Kiosk ignores the same person again within (minutes)</source>
+        <translation>签到机忽略同一人重复签到的时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Forgotten sign-out closed this long after the shift ends (minutes)</source>
+        <translation>忘记签退时，班次结束后多久自动签退（分钟）</translation>
+    </message>
+    <message>
+        <source>Walk-ins&apos; forgotten sign-outs closed at (hour)</source>
+        <translation>临时到站者忘记签退时的自动签退时刻（点）</translation>
+    </message>
+    <message>
+        <source>Longest visit credited (hours)</source>
+        <translation>单次服务最多计入时长（小时）</translation>
+    </message>
+    <message>
+        <source>Late / early allowance (minutes)</source>
+        <translation>迟到、早退的宽限（分钟）</translation>
+    </message>
+    <message>
+        <source>Hours certificates print the full ID number</source>
+        <translation>时长证明印完整证件号码</translation>
+    </message>
+    <message>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>

@@ -143,10 +143,14 @@ def test_settings_edits_are_saved_through_services(demo_store, make_window, qtbo
 
     window.show_page("settings", "rules")
     settings.rule_widgets["backup.keep_daily"].setValue(20)
+    settings.rule_widgets["privacy.visit_sheet_full_phone"].setChecked(True)  # a yes/no rule
     settings.findChild(object, "saveRules").click()
     from station_desk.core import settings as rules
 
     assert rules.get("backup.keep_daily") == 20
+    assert rules.get("privacy.visit_sheet_full_phone") is True
+    # every rule the station can change is on the tab, in words, not its key
+    assert set(settings.rule_widgets) == set(rules.REGISTRY)
 
 
 def test_add_account_and_change_own_password(demo_store, make_window, qtbot):

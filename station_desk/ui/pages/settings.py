@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -462,6 +463,16 @@ class SettingsPage(Page):
             "backup.keep_weekly": self.tr("Weekly backups kept"),
             "backup.keep_monthly": self.tr("Monthly backups kept"),
             "accounts.min_password_length": self.tr("Shortest password allowed"),
+            "privacy.visit_sheet_full_phone": self.tr(
+                "A social worker's own visit sheets show full phone numbers for their villages"),
+            "attendance.repeat_window_minutes": self.tr(
+                "Kiosk ignores the same person again within (minutes)"),
+            "attendance.auto_close_tolerance_minutes": self.tr(
+                "Forgotten sign-out closed this long after the shift ends (minutes)"),
+            "attendance.walk_in_close_hour": self.tr("Walk-ins' forgotten sign-outs closed at (hour)"),
+            "attendance.max_hours": self.tr("Longest visit credited (hours)"),
+            "attendance.late_grace_minutes": self.tr("Late / early allowance (minutes)"),
+            "certificates.full_id": self.tr("Hours certificates print the full ID number"),
         }
 
     def _rules_tab(self) -> QWidget:
@@ -469,17 +480,20 @@ class SettingsPage(Page):
         tab.setObjectName("tab_rules")
         outer = QVBoxLayout(tab)
         form = QFormLayout()
-        self.rule_widgets: dict[str, QSpinBox] = {}
+        self.rule_widgets: dict[str, QSpinBox | QCheckBox] = {}
         labels = self._rule_labels()
         for key, spec in settings.REGISTRY.items():  # in the order they are declared
-            if spec.kind is not int:
+            if spec.kind is bool:
+                box = QCheckBox()
+            elif spec.kind is int:
+                box = QSpinBox()
+                box.setMaximumWidth(140)
+                box.setRange(int(spec.minimum or 0), int(spec.maximum or 1_000_000))
+            else:
                 continue
-            box = QSpinBox()
-            box.setMaximumWidth(140)
             box.setObjectName(f"rule_{key}")
-            box.setRange(int(spec.minimum or 0), int(spec.maximum or 1_000_000))
             self.rule_widgets[key] = box
-            form.addRow(labels.get(key, key), box)
+            form.addRow(labels[key], box)  # every rule the station edits has its words
         outer.addLayout(form)
         self.rules_message = QLabel()
         self.rules_message.setWordWrap(True)
@@ -497,12 +511,16 @@ class SettingsPage(Page):
     def _load_rules(self) -> None:
         values = settings.all_values()
         for key, box in self.rule_widgets.items():
-            box.setValue(int(values[key]))
+            if isinstance(box, QCheckBox):
+                box.setChecked(bool(values[key]))
+            else:
+                box.setValue(int(values[key]))
 
     def _save_rules(self) -> None:
         values = settings.all_values()
-        changed = {key: box.value() for key, box in self.rule_widgets.items()
-                   if box.value() != values[key]}
+        shown = {key: box.isChecked() if isinstance(box, QCheckBox) else box.value()
+                 for key, box in self.rule_widgets.items()}
+        changed = {key: value for key, value in shown.items() if value != values[key]}
         try:
             set_settings(self.context.actor, changed)
         except StationError as error:
