@@ -710,36 +710,30 @@ DEMO_HOUSEHOLDS_MAX = 200_000  # core.demo.MAX_HOUSEHOLDS, without importing the
 DEMO_VOLUNTEERS_MAX = 20_000  # core.demo.MAX_VOLUNTEERS
 
 
-def demo_volunteers(lang: str | None) -> Callable[[str], int]:
-    """``demo --volunteers``' type: a whole number from 0 to DEMO_VOLUNTEERS_MAX."""
+def count_up_to(maximum: int, lang: str | None) -> Callable[[str], int]:
+    """An argparse type: a whole number from 0 to ``maximum`` (demo sizes)."""
 
     def check(value: str) -> int:
         try:
             number = int(value)
         except ValueError:
             number = -1
-        if not 0 <= number <= DEMO_VOLUNTEERS_MAX:
+        if not 0 <= number <= maximum:
             raise argparse.ArgumentTypeError(
-                text("cli_bad_count", lang, value=value, maximum=DEMO_VOLUNTEERS_MAX))
+                text("cli_bad_count", lang, value=value, maximum=maximum))
         return number
 
     return check
+
+
+def demo_volunteers(lang: str | None) -> Callable[[str], int]:
+    """``demo --volunteers``' type: a whole number from 0 to DEMO_VOLUNTEERS_MAX."""
+    return count_up_to(DEMO_VOLUNTEERS_MAX, lang)
 
 
 def demo_households(lang: str | None) -> Callable[[str], int]:
     """``demo --households``' type: a whole number from 0 to DEMO_HOUSEHOLDS_MAX."""
-
-    def check(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            number = -1
-        if not 0 <= number <= DEMO_HOUSEHOLDS_MAX:
-            raise argparse.ArgumentTypeError(
-                text("cli_bad_count", lang, value=value, maximum=DEMO_HOUSEHOLDS_MAX))
-        return number
-
-    return check
+    return count_up_to(DEMO_HOUSEHOLDS_MAX, lang)
 
 
 def _peek(argv: Sequence[str] | None) -> tuple[str | None, str | None]:
