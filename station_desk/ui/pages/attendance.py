@@ -14,7 +14,6 @@ Everything comes from ``core.services.attendance``; only the tab on show is load
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
@@ -38,6 +37,7 @@ from ..dialogs.attendance_forms import CorrectionDialog, PaperEntryDialog, VoidD
 from ..dialogs.form_parts import date_of, qdate
 from ..models.table import Column, RowsTableModel, make_table
 from .base import Page
+from .parts import button as _button
 
 SEARCH_PAUSE_MS = 150
 
@@ -64,12 +64,6 @@ class VisitsModel(RowsTableModel):
             return QColor(colour) if colour else None
         return super().data(index, role)
 
-
-def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    return button
 
 
 def _table(model: RowsTableModel, name: str, stretch: int = 0) -> QTableView:

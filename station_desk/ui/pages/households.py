@@ -21,13 +21,11 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -51,6 +49,9 @@ from ..models.households import (
 from ..models.table import Column, RowsTableModel, make_table
 from ..widgets import heading
 from .base import Page
+from .parts import button as _button
+from .parts import combo as _combo
+from .parts import fill as _fill
 
 SEARCH_PAUSE_MS = 150  # typing pauses this long before the list is asked again
 ROW_HEIGHT = 30
@@ -63,12 +64,6 @@ def _table(model, name: str, multi: bool = False) -> QTableView:
     view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 0 6px; }")
     return view
 
-
-def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    return button
 
 
 def _part(top: list[QWidget], view: QTableView) -> QWidget:
@@ -85,25 +80,6 @@ def _part(top: list[QWidget], view: QTableView) -> QWidget:
     return part
 
 
-def _combo(name: str, width: int = 0) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    if width:
-        combo.setMinimumWidth(width)
-    return combo
-
-
-def _fill(combo: QComboBox, items: list[tuple[object, str]]) -> None:
-    """Replace a combo's items, keeping the chosen one when it is still there."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for data, text in items:
-        combo.addItem(text, data)
-    index = combo.findData(current)
-    combo.setCurrentIndex(index if index >= 0 else 0)
-    combo.blockSignals(False)
 
 
 def _selected_rows(view: QTableView) -> list[int]:

@@ -13,14 +13,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -36,34 +34,14 @@ from ..dialogs.volunteer_form import VolunteerFormDialog, status_name
 from ..labels import label, yes_no
 from ..models.table import Column, RowsTableModel, make_table
 from .base import Page
+from .parts import button as _button
+from .parts import combo as _combo
+from .parts import fill as _fill
 
 SEARCH_PAUSE_MS = 150
 
 
-def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    return button
 
-
-def _combo(name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return combo
-
-
-def _fill(combo: QComboBox, items: list[tuple[object, str]]) -> None:
-    """Replace a combo's items, keeping the chosen one when it is still there."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for data, text in items:
-        combo.addItem(text, data)
-    index = combo.findData(current)
-    combo.setCurrentIndex(index if index >= 0 else 0)
-    combo.blockSignals(False)
 
 
 def _table(model: RowsTableModel, name: str, stretch: int | None = None) -> QTableView:
