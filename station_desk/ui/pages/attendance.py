@@ -65,7 +65,6 @@ class VisitsModel(RowsTableModel):
         return super().data(index, role)
 
 
-
 def _table(model: RowsTableModel, name: str, stretch: int = 0) -> QTableView:
     """Columns as wide as their contents; column ``stretch`` takes the rest."""
     view = make_table(model, name, fixed_row_height=30)

@@ -65,7 +65,6 @@ def _table(model, name: str, multi: bool = False) -> QTableView:
     return view
 
 
-
 def _part(top: list[QWidget], view: QTableView) -> QWidget:
     """A table with a row of widgets (title, buttons) above it."""
     part = QWidget()
@@ -78,8 +77,6 @@ def _part(top: list[QWidget], view: QTableView) -> QWidget:
         layout.addLayout(row)
     layout.addWidget(view)
     return part
-
-
 
 
 def _selected_rows(view: QTableView) -> list[int]:

@@ -41,9 +41,6 @@ from .parts import fill as _fill
 SEARCH_PAUSE_MS = 150
 
 
-
-
-
 def _table(model: RowsTableModel, name: str, stretch: int | None = None) -> QTableView:
     """Columns as wide as their contents; ``stretch`` (default the last) takes the rest."""
     view = make_table(model, name)
