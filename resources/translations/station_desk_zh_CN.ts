@@ -2846,6 +2846,10 @@
         <translation>技能</translation>
     </message>
     <message>
+        <source>Hours certificates</source>
+        <translation>时长证明</translation>
+    </message>
+    <message>
         <source>Name, pinyin initials or phone tail</source>
         <translation>姓名、拼音首字母或手机尾号</translation>
     </message>
@@ -3016,6 +3020,62 @@ Issue the certificate anyway?</source>
     <message>
         <source>Edit skill</source>
         <translation>编辑技能</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>证明编号</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Service period</source>
+        <translation>服务期间</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Void: %1</source>
+        <translation>作废：%1</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>%1 certificates</source>
+        <translation>共 %1 份证明</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Misprinted, wrong period …</source>
+        <translation>打印错误、期间有误……</translation>
+    </message>
+    <message>
+        <source>Void certificate %1</source>
+        <translation>作废证明 %1</translation>
     </message>
     <message>
         <source>All teams</source>

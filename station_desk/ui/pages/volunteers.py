@@ -54,7 +54,7 @@ def _table(model: RowsTableModel, name: str, stretch: int | None = None) -> QTab
 
 class VolunteersPage(Page):
     name = "volunteers"
-    watches = frozenset({"volunteer", "team", "skill", "card_token"})
+    watches = frozenset({"volunteer", "team", "skill", "card_token", "certificate"})
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)
@@ -73,6 +73,7 @@ class VolunteersPage(Page):
         self.tabs.addTab(self._list_tab(), self.tr("Volunteers"))
         self.tabs.addTab(self._teams_tab(), self.tr("Teams"))
         self.tabs.addTab(self._skills_tab(), self.tr("Skills"))
+        self.tabs.addTab(self._certificates_tab(), self.tr("Hours certificates"))
         layout.addWidget(self.tabs)
 
     # --- the list ----------------------------------------------------------------------
@@ -352,7 +353,7 @@ class VolunteersPage(Page):
         operation.finished.connect(
             lambda problems: self._preview(out, problems, self.tr("Hours certificate")))
 
-    SECTIONS = ("list", "teams", "skills")
+    SECTIONS = ("list", "teams", "skills", "certificates")
 
     def open_section(self, section: str) -> None:
         if section in self.SECTIONS:
@@ -427,6 +428,101 @@ class VolunteersPage(Page):
                        lambda v: volunteers.save_skill(self.actor, row_id, name=v["name"],
                                                        active=v["active"]))
 
+    # --- hours certificates on file ------------------------------------------------------
+
+    def _certificates_tab(self) -> QWidget:
+        """时长证明: every certificate filed, newest first; reprint or void one."""
+        tab = QWidget()
+        tab.setObjectName("tab_certificates")
+        layout = QVBoxLayout(tab)
+        buttons = QHBoxLayout()
+        self.reprint_button = _button(self.tr("Print again"), "reprintCertificate",
+                                      lambda: self._with_certificate(self.print_certificate_row))
+        self.void_button = _button(self.tr("Void…"), "voidCertificate",
+                                   lambda: self._with_certificate(self.void_certificate))
+        self.void_button.setVisible(self.can_edit)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.void_button)
+        buttons.addStretch(1)
+        self.certificate_count = QLabel()
+        self.certificate_count.setObjectName("certificateCount")
+        buttons.addWidget(self.certificate_count)
+        layout.addLayout(buttons)
+
+        def void(r) -> bool:
+            return r.void
+
+        columns = [
+            Column(self.tr("Certificate no."), lambda r: r.number, muted=void),
+            Column(self.tr("Volunteer"), lambda r: r.volunteer_name, muted=void),
+            Column(self.tr("Service period"),
+                   lambda r: f"{r.period_from.isoformat()} – {r.period_to.isoformat()}", muted=void),
+            Column(self.tr("Service hours"), lambda r: f"{r.hours:g}", align_right=True, muted=void),
+            Column(self.tr("Issued on"), lambda r: r.issued_at[:10], muted=void),
+            Column(self.tr("Issued by"), lambda r: r.issued_by_name, muted=void),
+            Column(self.tr("Status"), lambda r: (self.tr("Void: %1").replace("%1", r.void_reason)
+                                                 if r.void else self.tr("Valid")), muted=void),
+        ]
+        self.certificates_model = RowsTableModel(columns, self)
+        self.certificates_view = _table(self.certificates_model, "certificatesTable")
+        self.certificates_view.doubleClicked.connect(
+            lambda _i: self._with_certificate(self.print_certificate_row))
+        self.certificates_view.selectionModel().selectionChanged.connect(
+            lambda *_a: self._certificate_selection_changed())
+        self.certificates_model.modelReset.connect(self._certificate_selection_changed)
+        layout.addWidget(self.certificates_view)
+        self._certificate_selection_changed()
+        return tab
+
+    def load_certificates(self) -> None:
+        from ...core.services import certificates
+
+        selected = self.current_certificate()
+        rows = certificates.list_certificates(self.actor)
+        self.certificates_model.set_rows(rows)
+        self.certificate_count.setText(self.tr("%1 certificates").replace("%1", str(len(rows))))
+        if selected is not None:
+            self.select_certificate(selected.id)
+
+    def current_certificate(self):
+        if not self.certificates_view.selectionModel().hasSelection():
+            return None
+        return self.certificates_model.row_at(self.certificates_view.currentIndex().row())
+
+    def select_certificate(self, certificate_id: int) -> None:
+        for i in range(self.certificates_model.rowCount()):
+            if self.certificates_model.row_at(i).id == certificate_id:
+                self.certificates_view.selectRow(i)
+                return
+
+    def _certificate_selection_changed(self) -> None:
+        row = self.current_certificate()
+        self.reprint_button.setEnabled(row is not None)
+        self.void_button.setEnabled(row is not None and not row.void)
+
+    def _with_certificate(self, handler) -> None:
+        row = self.current_certificate()
+        if row is not None:
+            handler(row)
+
+    def print_certificate_row(self, row) -> None:
+        """重新打印: the certificate as filed (a void one carries 作废)."""
+        self.print_certificate(row.id)
+
+    def void_certificate(self, row) -> None:
+        """作废: the certificate stays on file, marked void with the reason given."""
+        from ...core.services import certificates
+
+        if not self.can_edit or row.void:
+            return
+        fields = [Field("reason", self.tr("Reason"), "multiline",
+                        placeholder=self.tr("Misprinted, wrong period …"))]
+        done = FormDialog.ask(
+            self, self.tr("Void certificate %1").replace("%1", row.number), fields, None,
+            lambda v: certificates.void_certificate(self.actor, row.id, v["reason"]) or True)
+        if done:
+            self.load_certificates()
+
     # --- refreshing --------------------------------------------------------------------
 
     def refresh(self, tables: frozenset[str] | None = None) -> None:
@@ -440,3 +536,4 @@ class VolunteersPage(Page):
         self.load_list()
         if selected is not None:
             self.select_volunteer(selected.id)
+        self.load_certificates()
