@@ -920,7 +920,7 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
 
 # The pages `screenshot --page` renders (here, not in ui/: --help must not import the window).
 SCREENSHOT_PAGES = (
-    "home, households[.list|.due|.detail], volunteers[.list|.teams|.skills], roster, "
+    "home, households[.list|.due|.detail], volunteers[.list|.teams|.skills|.certificates], roster, "
     "attendance[.visits|.absences|.hours], "
     "settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups|.password], "
     "signin, first-run")
