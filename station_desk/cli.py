@@ -589,22 +589,29 @@ def cmd_import(ctx: Context) -> int:
         report = rejected.report
     ctx.say("import_read", file=report.file, sheet=report.sheet, header=report.header,
             rows=report.data_rows, households=report.households)
-    if report.ignored:
-        ctx.say("import_ignored", columns=ctx.zh_en("、", ", ").join(report.ignored))
-    if not report.ok:
-        print(text("import_bad_rows", ctx.lang, count=len(report.problems), rows=report.bad_rows),
-              file=sys.stderr)
-        for item in report.problems:
-            column = f"{item.letter} {item.header}".strip() if item.column is not None else ""
-            reason = text(item.code, ctx.lang, **item.message_params())
-            print(text("import_row", ctx.lang, row=item.row, column=column, reason=reason),
-                  file=sys.stderr)
+    if not _import_report_ok(ctx, report):
         return 1
     ctx.say("import_summary_done" if report.written else "import_summary_check",
             new=report.households_new, updated=report.households_updated,
             unchanged=report.households_unchanged, members_new=report.members_new,
             members_updated=report.members_updated)
     return 0
+
+
+def _import_report_ok(ctx: Context, report) -> bool:
+    """The ignored columns, and every bad row on stderr; False when there were bad rows."""
+    if report.ignored:
+        ctx.say("import_ignored", columns=ctx.zh_en("、", ", ").join(report.ignored))
+    if report.ok:
+        return True
+    print(text("import_bad_rows", ctx.lang, count=len(report.problems), rows=report.bad_rows),
+          file=sys.stderr)
+    for item in report.problems:
+        column = f"{item.letter} {item.header}".strip() if item.column is not None else ""
+        reason = text(item.code, ctx.lang, **item.message_params())
+        print(text("import_row", ctx.lang, row=item.row, column=column, reason=reason),
+              file=sys.stderr)
+    return False
 
 
 def _import_volunteers(ctx: Context) -> int:
@@ -624,16 +631,7 @@ def _import_volunteers(ctx: Context) -> int:
         report = rejected.report
     ctx.say("volunteer_import_read", file=report.file, sheet=report.sheet, header=report.header,
             rows=report.data_rows)
-    if report.ignored:
-        ctx.say("import_ignored", columns=ctx.zh_en("、", ", ").join(report.ignored))
-    if not report.ok:
-        print(text("import_bad_rows", ctx.lang, count=len(report.problems), rows=report.bad_rows),
-              file=sys.stderr)
-        for item in report.problems:
-            column = f"{item.letter} {item.header}".strip() if item.column is not None else ""
-            reason = text(item.code, ctx.lang, **item.message_params())
-            print(text("import_row", ctx.lang, row=item.row, column=column, reason=reason),
-                  file=sys.stderr)
+    if not _import_report_ok(ctx, report):
         return 1
     ctx.say("volunteer_import_summary_done" if report.written else "volunteer_import_summary_check",
             new=report.new, updated=report.updated, unchanged=report.unchanged)
