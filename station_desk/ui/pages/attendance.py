@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -38,6 +37,7 @@ from ..dialogs.form_parts import date_of, qdate
 from ..models.table import Column, RowsTableModel, make_table
 from .base import Page
 from .parts import button as _button
+from .parts import search_box as _search_box
 
 SEARCH_PAUSE_MS = 150
 
@@ -191,13 +191,8 @@ class AttendancePage(Page):
         tab.setObjectName("tab_visits")
         layout = QVBoxLayout(tab)
         filters = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setObjectName("attendanceSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Volunteer: name, pinyin initials or phone tail"))
-        self.search.setMinimumWidth(260)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.load_visits)
+        self.search = _search_box("attendanceSearch", self.tr("Volunteer: name, pinyin initials or phone tail"),
+                                  lambda: self._search_timer.start(), self.load_visits, 260)
         self.pending_button = QPushButton()
         self.pending_button.setObjectName("pendingOnly")
         self.pending_button.setCheckable(True)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -52,6 +51,7 @@ from .base import Page
 from .parts import button as _button
 from .parts import combo as _combo
 from .parts import fill as _fill
+from .parts import search_box as _search_box
 
 SEARCH_PAUSE_MS = 150  # typing pauses this long before the list is asked again
 ROW_HEIGHT = 30
@@ -136,13 +136,8 @@ class HouseholdsPage(Page):
         tab.setObjectName("tab_list")
         layout = QVBoxLayout(tab)
         filters = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setObjectName("householdSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Name, pinyin initials, ID or phone tail, address"))
-        self.search.setMinimumWidth(260)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.search_now)
+        self.search = _search_box("householdSearch", self.tr("Name, pinyin initials, ID or phone tail, address"),
+                                  lambda: self._search_timer.start(), self.search_now, 260)
         self.village_filter = _combo("villageFilter")
         self.category_filter = _combo("categoryFilter")
         self.tier_filter = _combo("tierFilter")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
 
 def button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
@@ -33,3 +33,17 @@ def fill(box: QComboBox, items: list[tuple[object, str]]) -> None:
     index = box.findData(current)
     box.setCurrentIndex(index if index >= 0 else 0)
     box.blockSignals(False)
+
+
+def search_box(name: str, placeholder: str, typed: Callable[[], None],
+               entered: Callable[[], None], width: int = 260) -> QLineEdit:
+    """The search box a list page filters with: ``typed`` on each change (a page debounces
+    it with a timer), ``entered`` on Enter."""
+    made = QLineEdit()
+    made.setObjectName(name)
+    made.setClearButtonEnabled(True)
+    made.setPlaceholderText(placeholder)
+    made.setMinimumWidth(width)
+    made.textChanged.connect(lambda _t: typed())
+    made.returnPressed.connect(entered)
+    return made

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QTableView,
     QTabWidget,
@@ -37,6 +36,7 @@ from .base import Page
 from .parts import button as _button
 from .parts import combo as _combo
 from .parts import fill as _fill
+from .parts import search_box as _search_box
 
 SEARCH_PAUSE_MS = 150
 
@@ -83,13 +83,8 @@ class VolunteersPage(Page):
         tab.setObjectName("tab_volunteers")
         layout = QVBoxLayout(tab)
         filters = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setObjectName("volunteerSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Name, pinyin initials or phone tail"))
-        self.search.setMinimumWidth(240)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.load_list)
+        self.search = _search_box("volunteerSearch", self.tr("Name, pinyin initials or phone tail"),
+                                  lambda: self._search_timer.start(), self.load_list, 240)
         self.team_filter = _combo("teamFilter")
         self.skill_filter = _combo("skillFilter")
         self.status_filter = _combo("volunteerStatusFilter")
