@@ -93,3 +93,57 @@ def _station_records() -> list[Finding]:
     if not findings:
         findings.append(Finding("ok", "check_station_ok"))
     return findings
+
+
+@ledger_check("stock")
+def _stock_ledger() -> list[Finding]:
+    """The stock ledger adds up: no batch below zero on any day, rows agree with their batch
+    and voucher, reservations within bounds, acknowledgement numbers gapless, cash never
+    below zero."""
+    findings = []
+    negative = database.execute_sql(
+        "SELECT i.name, d.moved_on, d.balance FROM (SELECT batch_id, moved_on, "
+        "SUM(SUM(quantity)) OVER (PARTITION BY batch_id ORDER BY moved_on) AS balance "
+        "FROM stock_movement GROUP BY batch_id, moved_on) AS d "
+        "JOIN batch AS b ON b.id = d.batch_id JOIN item AS i ON i.id = b.item_id "
+        "WHERE d.balance < 0 ORDER BY d.moved_on LIMIT 1").fetchall()
+    count = database.execute_sql(
+        "SELECT COUNT(*) FROM (SELECT batch_id, moved_on, SUM(SUM(quantity)) OVER "
+        "(PARTITION BY batch_id ORDER BY moved_on) AS balance FROM stock_movement "
+        "GROUP BY batch_id, moved_on) AS d WHERE d.balance < 0").fetchone()[0]
+    if negative:
+        name, day, balance = negative[0]
+        findings.append(Finding("problem", "check_stock_negative",
+                                {"count": count, "item": name, "day": str(day)[:10],
+                                 "balance": balance}))
+    mismatched = database.execute_sql(
+        "SELECT COUNT(*) FROM stock_movement AS m JOIN batch AS b ON b.id = m.batch_id "
+        "JOIN voucher AS v ON v.id = m.voucher_id "
+        "WHERE m.item_id <> b.item_id OR m.moved_on <> v.moved_on").fetchone()[0]
+    if mismatched:
+        findings.append(Finding("problem", "check_stock_rows", {"count": mismatched}))
+    bad_reservations = database.execute_sql(
+        "SELECT COUNT(*) FROM reservation WHERE delivered < 0 OR delivered > quantity "
+        "OR quantity > wanted OR quantity < 0").fetchone()[0]
+    if bad_reservations:
+        findings.append(Finding("problem", "check_reservations", {"count": bad_reservations}))
+    for _series, year, last in database.execute_sql(
+            "SELECT series, year, last FROM number_counter WHERE series = 'ack'").fetchall():
+        issued = database.execute_sql(
+            "SELECT COUNT(*) FROM acknowledgement WHERE number LIKE "
+            f"{database.param}", [f"{year}-%"]).fetchone()[0]
+        if issued != last:
+            findings.append(Finding("problem", "check_ack_gap",
+                                    {"year": year, "last": last, "issued": issued}))
+    cash_low = database.execute_sql(
+        "SELECT entered_on, balance FROM (SELECT entered_on, SUM(SUM(amount_fen)) OVER "
+        "(ORDER BY entered_on) AS balance FROM cash_entry GROUP BY entered_on) AS d "
+        "WHERE balance < 0 ORDER BY entered_on LIMIT 1").fetchall()
+    if cash_low:
+        findings.append(Finding("problem", "check_cash_negative",
+                                {"day": str(cash_low[0][0])[:10],
+                                 "balance": f"{cash_low[0][1] / 100:.2f}"}))
+    if not findings:
+        movements = database.execute_sql("SELECT COUNT(*) FROM stock_movement").fetchone()[0]
+        findings.append(Finding("ok", "check_stock_ok", {"count": movements}))
+    return findings

@@ -42,6 +42,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # attendance: the kiosk signs people in and out; staff correct with a reason
     "attendance.kiosk": frozenset({KIOSK, FRONT_DESK, HEAD, SOCIAL_WORKER}),
     "attendance.correct": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    # donation inventory: the front desk receives donations and hands goods out; reversing a
+    # wrong entry and keeping the catalogue, counts and storerooms are for staff who own them
+    "inventory.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "inventory.receive": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "inventory.give": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "inventory.manage": frozenset({HEAD, SOCIAL_WORKER}),
+    "inventory.reverse": frozenset({HEAD, SOCIAL_WORKER}),
     # personal data: a social worker only for the villages they are responsible for
     "ids.reveal": frozenset({HEAD, SOCIAL_WORKER}),
     "ids.export_full": frozenset({HEAD, SOCIAL_WORKER}),

@@ -14,11 +14,14 @@ from station_desk.core.services import (
     roster,
     settings,
     station,
+    stock,
     volunteer_import,
 )
 from station_desk.core.services import attendance as att
 from station_desk.core.services import certificates as certs
+from station_desk.core.services import donations as dn
 from station_desk.core.services import households as hh
+from station_desk.core.services import inventory as inv
 from station_desk.core.services import volunteers as vs
 from station_desk.core.services.base import WRITERS
 
@@ -330,3 +333,135 @@ EXAMPLES.update({
         a, _served_volunteer(), certs.today() - certs._dt.timedelta(days=7), certs.today()),
     "certificates.void_certificate": lambda a: certs.void_certificate(a, _certificate(), "打印错误"),
 })
+
+
+# --- donation inventory -------------------------------------------------------------------
+
+def _item(name="大米", quantity=10):
+    """An item with ``quantity`` on hand, made directly (no audit row)."""
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Batch, Item, ItemCategory, Location, StockMovement, Voucher
+
+    found = Item.get_or_none(Item.name == name)
+    if found is None:
+        found = Item.create(name=name, unit="袋", category=ItemCategory.select().first().id)
+        if quantity:
+            batch = Batch.create(item=found.id, location=Location.select().first().id,
+                                 received_on=today())
+            voucher = Voucher.create(kind="opening", moved_on=today(), recorded_at=stamp())
+            StockMovement.create(voucher=voucher.id, item=found.id, batch=batch.id,
+                                 quantity=quantity, moved_on=today())
+    return found.id
+
+
+def _donor():
+    from station_desk.core.clock import stamp
+    from station_desk.core.models import Donor
+
+    found = Donor.get_or_none(Donor.name == "爱心企业")
+    return (found or Donor.create(kind="enterprise", name="爱心企业", created_at=stamp())).id
+
+
+def _out_voucher():
+    """Two bags given out, made directly (no audit row)."""
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Batch, StockMovement, Voucher
+
+    item = _item()
+    voucher = Voucher.create(kind="other_out", moved_on=today(), recorded_at=stamp(), reason="x")
+    StockMovement.create(voucher=voucher.id, item=item, batch=Batch.get(Batch.item == item).id,
+                         quantity=-2, moved_on=today())
+    return voucher.id
+
+
+def _donation(cash=0):
+    """A donation of one bag (and cash) with its slip, made directly (no audit row)."""
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import (
+        Acknowledgement,
+        Batch,
+        CashEntry,
+        Donation,
+        Location,
+        StockMovement,
+        Voucher,
+    )
+
+    item = _item(quantity=0)
+    voucher = Voucher.create(kind="donation", moved_on=today(), recorded_at=stamp(),
+                             donor=_donor())
+    batch = Batch.create(item=item, location=Location.select().first().id, received_on=today())
+    StockMovement.create(voucher=voucher.id, item=item, batch=batch.id, quantity=1,
+                         moved_on=today())
+    donation = Donation.create(donor=_donor(), received_on=today(), voucher=voucher.id,
+                               cash_fen=cash, created_at=stamp())
+    if cash:
+        CashEntry.create(entered_on=today(), kind="donation", amount_fen=cash, donation=donation.id,
+                         recorded_at=stamp())
+    Acknowledgement.create(number=f"T-{donation.id}", donation=donation.id, issued_at=stamp())
+    return donation.id
+
+
+def _cash_entry():
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import CashEntry
+
+    CashEntry.create(entered_on=today(), kind="other_in", amount_fen=10000, purpose="x",
+                     recorded_at=stamp())
+    return CashEntry.create(entered_on=today(), kind="spend", amount_fen=-3000, purpose="x",
+                            recorded_at=stamp()).id
+
+
+def _reservation(wanted=5, quantity=0):
+    from station_desk.core.clock import stamp
+    from station_desk.core.models import Reservation
+
+    Reservation.create(item=_item(), target_kind="campaign", target_id=1, wanted=wanted,
+                       quantity=quantity, created_at=stamp(), updated_at=stamp())
+    return 1
+
+
+def _second_location():
+    from station_desk.core.models import Location
+
+    return Location.create(name="二号库房", sort_order=2).id
+
+
+EXAMPLES.update({
+    "inventory.save_donor": lambda a: inv.save_donor(a, inv.DonorInput("individual", "张先生")),
+    "inventory.set_donor_active": lambda a: inv.set_donor_active(a, _donor(), False),
+    "inventory.save_item_category": lambda a: inv.save_item_category(a, "母婴用品"),
+    "inventory.save_location": lambda a: inv.save_location(a, "村委会仓库"),
+    "inventory.save_item": lambda a: inv.save_item(
+        a, inv.ItemInput("食用油", "桶", _item_category(), value_fen=6990)),
+    "inventory.set_item_value": lambda a: inv.set_item_value(a, _item(), stock.today(), 5200),
+    "inventory.set_item_active": lambda a: inv.set_item_active(a, _item(), False),
+    "inventory.save_package": lambda a: inv.save_package(a, inv.PackageInput("中秋慰问包",
+                                                                              [(_item(), 1)])),
+    "stock.receive": lambda a: stock.receive(a, "purchase", stock.today(),
+                                             [stock.InLine(_item(), 5)]),
+    "stock.give_out": lambda a: stock.give_out(a, "other_out", stock.today(),
+                                               [stock.OutLine(_item(), 1)], reason="敬老院"),
+    "stock.move": lambda a: stock.move(a, stock.today(), [stock.OutLine(_item(), 1)],
+                                       inv.default_location_id(), _second_location()),
+    "stock.reverse": lambda a: stock.reverse(a, _out_voucher(), "录错"),
+    "stock.record_count": lambda a: stock.record_count(a, stock.today(),
+                                                       [stock.CountLine(_item(), 9)], "盘点"),
+    "stock.reserve": lambda a: stock.reserve(a, "campaign", 1, [(_item(), 3)]),
+    "stock.top_up": lambda a: stock.top_up(a, "campaign", _reservation()),
+    "stock.release": lambda a: stock.release(a, "campaign", _reservation(5, 5), "结束"),
+    "donations.receive_donation": lambda a: dn.receive_donation(
+        a, dn.DonationInput(_donor(), stock.today(), [], cash_fen=10000)),
+    "donations.reissue_acknowledgement": lambda a: dn.reissue_acknowledgement(
+        a, _donation(), "打印错位"),
+    "donations.cancel_donation": lambda a: dn.cancel_donation(a, _donation(cash=500), "重复录入"),
+    "donations.record_cash": lambda a: dn.record_cash(a, stock.today(), "other_in", 5000,
+                                                      purpose="义卖"),
+    "donations.reverse_cash": lambda a: dn.reverse_cash(a, _cash_entry(), "录错"),
+})
+
+
+def _item_category():
+    from station_desk.core.models import ItemCategory
+
+    return ItemCategory.select().first().id

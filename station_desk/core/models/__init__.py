@@ -20,6 +20,32 @@ from .households import (
     Need,
     Visit,
 )
+from .inventory import (
+    CASH_KINDS,
+    DONOR_KINDS,
+    IN_KINDS,
+    OUT_KINDS,
+    TARGET_KINDS,
+    UNITS,
+    VOUCHER_KINDS,
+    Acknowledgement,
+    Batch,
+    CashEntry,
+    Donation,
+    Donor,
+    Item,
+    ItemCategory,
+    ItemValue,
+    Location,
+    NumberCounter,
+    PackageKind,
+    PackageLine,
+    Reservation,
+    StockCount,
+    StockCountLine,
+    StockMovement,
+    Voucher,
+)
 from .station import VILLAGE_KINDS, Category, Setting, Station, Tier, Village
 from .volunteers import (
     ASSIGNMENT_STATUSES,
@@ -41,7 +67,10 @@ from .volunteers import (
 ALL_MODELS = [Staff, Station, Village, Category, Tier, Setting, AuditLog, SchemaVersion,
               Household, HouseholdCategory, Member, MemberCategory, Visit, Need,
               Team, Skill, Volunteer, VolunteerSkill, CardToken, ShiftTemplate, Shift,
-              Assignment, AttendanceEvent, CertificateCounter, Certificate]
+              Assignment, AttendanceEvent, CertificateCounter, Certificate,
+              Donor, ItemCategory, Item, ItemValue, Location, Batch, Voucher, Reservation,
+              StockMovement, NumberCounter, Donation, Acknowledgement, CashEntry, PackageKind,
+              PackageLine, StockCount, StockCountLine]
 
 __all__ = [
     "ALL_MODELS", "GENDERS", "HOUSEHOLD_STATUSES", "MEMBER_STATUSES", "NEED_SOURCES",
@@ -51,4 +80,8 @@ __all__ = [
     "Visit", "ASSIGNMENT_STATUSES", "ATTENDANCE_KINDS", "ATTENDANCE_SOURCES", "SHIFT_KINDS",
     "VOLUNTEER_STATUSES", "Assignment", "AttendanceEvent", "CardToken", "Shift", "ShiftTemplate",
     "Skill", "Team", "Volunteer", "VolunteerSkill", "Certificate", "CertificateCounter",
+    "CASH_KINDS", "DONOR_KINDS", "IN_KINDS", "OUT_KINDS", "TARGET_KINDS", "UNITS",
+    "VOUCHER_KINDS", "Acknowledgement", "Batch", "CashEntry", "Donation", "Donor", "Item",
+    "ItemCategory", "ItemValue", "Location", "NumberCounter", "PackageKind", "PackageLine",
+    "Reservation", "StockCount", "StockCountLine", "StockMovement", "Voucher",
 ]

@@ -1,0 +1,380 @@
+"""The stock ledger's rules: never negative on any day, reversals, counts, oldest expiry
+first, reservations; donations with gapless acknowledgement numbers; the cash book."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+
+import pytest
+
+from station_desk.core import db
+from station_desk.core.clock import today
+from station_desk.core.errors import PermissionDenied, ValidationError
+from station_desk.core.models import (
+    Acknowledgement,
+    AuditLog,
+    ItemCategory,
+    Staff,
+    StockMovement,
+    Voucher,
+)
+from station_desk.core.services import donations as dn
+from station_desk.core.services import households as hh
+from station_desk.core.services import inventory as inv
+from station_desk.core.services import stock
+from station_desk.core.store import open_store
+
+TODAY = today()
+DAY = dt.timedelta(days=1)
+
+
+def _category(name="粮油"):
+    return ItemCategory.get(ItemCategory.name == name).id
+
+
+@pytest.fixture
+def goods(head):
+    """Rice (valued 50 yuan, no expiry), milk (expires), a donor."""
+    rice = inv.save_item(head, inv.ItemInput("大米", "袋", _category(), spec="10kg",
+                                             threshold=20, value_fen=5000,
+                                             value_from=TODAY - 400 * DAY))
+    milk = inv.save_item(head, inv.ItemInput("牛奶", "箱", _category(), expires=True))
+    donor = inv.save_donor(head, inv.DonorInput("enterprise", "石滩粮油有限公司",
+                                                contact="李经理", phone="13912345678"))
+    return {"rice": rice.id, "milk": milk.id, "donor": donor.id}
+
+
+def _on_hand(actor, item_id):
+    return {r.item_id: r for r in stock.overview(actor)}[item_id].on_hand
+
+
+def _donate(actor, goods, lines, on=TODAY, cash=0):
+    return dn.receive_donation(actor, dn.DonationInput(goods["donor"], on, lines, cash_fen=cash))
+
+
+def test_donation_goes_into_stock_with_its_value_and_a_number(head, goods):
+    donation = _donate(head, goods, [stock.InLine(goods["rice"], 100),
+                                     stock.InLine(goods["milk"], 10, unit_value_fen=6000,
+                                                  expires_on=TODAY + 90 * DAY)],
+                       cash=120000)
+    rows = {r.item_id: r for r in stock.overview(head)}
+    assert rows[goods["rice"]].on_hand == 100 and rows[goods["rice"]].value_fen == 500000
+    assert rows[goods["milk"]].on_hand == 10 and rows[goods["milk"]].value_fen == 60000
+    slip = dn.acknowledgement_data(head, donation)
+    assert slip.number == f"{TODAY.year}-0001"
+    assert (slip.goods_value_fen, slip.cash_fen, slip.total_fen) == (560000, 120000, 680000)
+    assert slip.clerk == head.name and slip.donor_name == "石滩粮油有限公司"
+    opening, cash = dn.cash_book(head)
+    assert opening == 0 and [(c.amount_fen, c.balance_fen) for c in cash] == [(120000, 120000)]
+
+
+def test_goods_without_a_value_are_listed_without_one(head, goods):
+    clothes = inv.save_item(head, inv.ItemInput("旧衣物", "件", _category("衣物"))).id
+    donation = _donate(head, goods, [stock.InLine(clothes, 30, valued=False),
+                                     stock.InLine(goods["rice"], 2)])
+    slip = dn.acknowledgement_data(head, donation)
+    assert [(line.label, line.value_fen) for line in slip.lines] == [("旧衣物", None),
+                                                                      ("大米（10kg）", 10000)]
+    assert slip.goods_value_fen == 10000
+    row = {r.item_id: r for r in stock.overview(head)}[clothes]
+    assert (row.on_hand, row.unvalued, row.value_fen) == (30, 30, 0)
+
+
+def test_negative_stock_is_refused_naming_the_item_and_what_is_there(head, goods):
+    _donate(head, goods, [stock.InLine(goods["rice"], 70)])
+    before = StockMovement.select().count()
+    with pytest.raises(ValidationError) as caught:
+        stock.give_out(head, "other_out", TODAY, [stock.OutLine(goods["rice"], 100)],
+                       recipient="敬老院", reason="节日慰问")
+    assert caught.value.code == "stock_short"
+    assert caught.value.params["item"] == "大米（10kg）"
+    assert caught.value.params["available"] == 70 and caught.value.params["wanted"] == 100
+    assert StockMovement.select().count() == before
+    assert Voucher.select().where(Voucher.kind == "other_out").count() == 0
+
+
+def test_a_back_dated_give_out_before_the_goods_came_is_refused(head, goods):
+    _donate(head, goods, [stock.InLine(goods["rice"], 50)], on=TODAY - 5 * DAY)
+    with pytest.raises(ValidationError) as caught:
+        stock.give_out(head, "other_out", TODAY - 10 * DAY, [stock.OutLine(goods["rice"], 1)],
+                       reason="补录")
+    assert caught.value.code == "stock_short" and caught.value.params["available"] == 0
+    # on a later day it may go, and a back-dated one may not take what later days need
+    stock.give_out(head, "other_out", TODAY, [stock.OutLine(goods["rice"], 40)], reason="发放")
+    with pytest.raises(ValidationError) as caught:
+        stock.give_out(head, "other_out", TODAY - 3 * DAY, [stock.OutLine(goods["rice"], 11)],
+                       reason="补录")
+    assert caught.value.code == "stock_short" and caught.value.params["available"] == 10
+    stock.give_out(head, "other_out", TODAY - 3 * DAY, [stock.OutLine(goods["rice"], 10)],
+                   reason="补录")
+    assert _on_hand(head, goods["rice"]) == 0
+
+
+def test_a_reversal_restores_the_totals_and_both_rows_stay(head, goods):
+    _donate(head, goods, [stock.InLine(goods["rice"], 100)])
+    voucher = stock.give_out(head, "other_out", TODAY, [stock.OutLine(goods["rice"], 30)],
+                             recipient="敬老院", reason="慰问")
+    assert _on_hand(head, goods["rice"]) == 70
+    reversal = stock.reverse(head, voucher, "数量录错")
+    assert _on_hand(head, goods["rice"]) == 100
+    rows = stock.movements(head, stock.MovementQuery(item_id=goods["rice"]))
+    by_voucher = {r.voucher_id: r for r in rows}
+    assert by_voucher[voucher].reversed_by == reversal and by_voucher[voucher].quantity == -30
+    assert by_voucher[reversal].reverses == voucher and by_voucher[reversal].quantity == 30
+    assert by_voucher[reversal].reason == "数量录错"
+    with pytest.raises(ValidationError) as caught:
+        stock.reverse(head, voucher, "再冲一次")
+    assert caught.value.code == "reversed_already"
+    with pytest.raises(ValidationError) as caught:
+        stock.reverse(head, reversal, "冲销冲销")
+    assert caught.value.code == "reverse_reversal"
+
+
+def test_reversing_goods_in_that_have_gone_out_is_refused(head, goods):
+    bought = stock.receive(head, "purchase", TODAY - 2 * DAY, [stock.InLine(goods["rice"], 10)],
+                           recipient="超市")
+    stock.give_out(head, "other_out", TODAY, [stock.OutLine(goods["rice"], 8)], reason="发放")
+    with pytest.raises(ValidationError) as caught:
+        stock.reverse(head, bought, "录错")
+    assert caught.value.code == "stock_negative_on"
+    assert caught.value.params["day"] == TODAY.isoformat()
+    assert caught.value.params["balance"] == -8
+    assert _on_hand(head, goods["rice"]) == 2
+
+
+def test_a_count_creates_the_right_adjustments_and_touches_only_what_was_counted(head, goods):
+    oil = inv.save_item(head, inv.ItemInput("食用油", "桶", _category(), value_fen=6990)).id
+    stock.receive(head, "opening", TODAY - 30 * DAY, [stock.InLine(goods["rice"], 40),
+                                                      stock.InLine(oil, 12)])
+    stock.receive(head, "purchase", TODAY - 20 * DAY, [stock.InLine(goods["rice"], 10)])
+    sheet = {r.item_id: r.book for r in stock.count_sheet(head)}
+    assert sheet == {goods["rice"]: 50, oil: 12}
+    count = stock.record_count(head, TODAY, [stock.CountLine(goods["rice"], 47)], "月末盘点")
+    assert _on_hand(head, goods["rice"]) == 47 and _on_hand(head, oil) == 12
+    adjustment = Voucher.get(Voucher.kind == "adjustment")
+    rows = list(StockMovement.select().where(StockMovement.voucher == adjustment.id))
+    assert sum(r.quantity for r in rows) == -3 and all(r.item_id == goods["rice"] for r in rows)
+    assert adjustment.reason == "月末盘点" and adjustment.reference == f"盘点 #{count}"
+    # a surplus joins the newest batch; a count equal to the book adds no row
+    stock.record_count(head, TODAY, [stock.CountLine(oil, 13), stock.CountLine(goods["rice"], 47)],
+                       "复盘")
+    assert _on_hand(head, oil) == 13
+    assert StockMovement.select().join(Voucher).where(Voucher.kind == "adjustment").count() \
+        == len(rows) + 1
+
+
+def test_expiring_goods_go_out_oldest_expiry_first_and_expired_ones_do_not(head, goods):
+    milk = goods["milk"]
+    late, soon, gone = TODAY + 200 * DAY, TODAY + 20 * DAY, TODAY - 1 * DAY
+    stock.receive(head, "purchase", TODAY - 60 * DAY, [stock.InLine(milk, 5, expires_on=late),
+                                                       stock.InLine(milk, 5, expires_on=soon),
+                                                       stock.InLine(milk, 4, expires_on=gone)])
+    row = {r.item_id: r for r in stock.overview(head)}[milk]
+    assert (row.on_hand, row.expired, row.expiring, row.available) == (14, 4, 5, 10)
+    expiring = stock.batches(head, expiring_within=stock.EXPIRING_DAYS)
+    assert [(b.expires_on, b.on_hand) for b in expiring] == [(gone, 4), (soon, 5)]
+    voucher = stock.give_out(head, "other_out", TODAY, [stock.OutLine(milk, 7)], reason="发放")
+    taken = sorted((m.batch.expires_on, m.quantity) for m in
+                   StockMovement.select().where(StockMovement.voucher == voucher))
+    assert taken == [(soon, -5), (late, -2)]
+    with pytest.raises(ValidationError) as caught:
+        stock.give_out(head, "other_out", TODAY, [stock.OutLine(milk, 4)], reason="发放")
+    assert caught.value.code == "stock_short" and caught.value.params["available"] == 3
+    stock.give_out(head, "expired", TODAY, [stock.OutLine(milk, 4)], reason="过期报废")
+    assert {r.item_id: r for r in stock.overview(head)}[milk].expired == 0
+
+
+def test_reserved_goods_wait_for_their_target(head, goods):
+    _donate(head, goods, [stock.InLine(goods["rice"], 100)])
+    short = stock.reserve(head, "campaign", 1, [(goods["rice"], 60)])
+    assert short == []
+    row = {r.item_id: r for r in stock.overview(head)}[goods["rice"]]
+    assert (row.on_hand, row.reserved, row.available) == (100, 60, 40)
+    with pytest.raises(ValidationError) as caught:
+        stock.give_out(head, "other_out", TODAY, [stock.OutLine(goods["rice"], 50)], reason="发放")
+    assert caught.value.code == "stock_reserved" and caught.value.params["free"] == 40
+    # the campaign's own give-out uses its reservation
+    stock.give_out(head, "campaign", TODAY, [stock.OutLine(goods["rice"], 2)],
+                   target_kind="campaign", target_id=1)
+    (mine,) = stock.reservations(head, target_kind="campaign", target_id=1)
+    assert (mine.quantity, mine.delivered, mine.outstanding) == (60, 2, 58)
+    # a second campaign cannot have more than is free, unless it accepts a shortfall
+    with pytest.raises(ValidationError) as caught:
+        stock.reserve(head, "campaign", 2, [(goods["rice"], 50)])
+    assert caught.value.code == "reserve_short" and caught.value.params["missing"] == 10
+    short = stock.reserve(head, "campaign", 2, [(goods["rice"], 50)], partial=True)
+    assert [(s.wanted, s.available, s.missing) for s in short] == [(50, 40, 10)]
+    # new stock tops the short reservation up
+    _donate(head, goods, [stock.InLine(goods["rice"], 30)])
+    assert stock.top_up(head, "campaign", 2) == []
+    assert stock.release(head, "campaign", 1, "活动结束") == 1
+    row = {r.item_id: r for r in stock.overview(head)}[goods["rice"]]
+    assert (row.on_hand, row.reserved, row.available) == (128, 50, 78)
+
+
+def test_shortfalls_are_shown_before_anything_is_committed(head, goods):
+    _donate(head, goods, [stock.InLine(goods["rice"], 10)])
+    package = inv.save_package(head, inv.PackageInput("中秋慰问包", [(goods["rice"], 1),
+                                                                     (goods["milk"], 2)]))
+    lines = inv.package_lines(package.id, 12)
+    short = stock.shortfalls(head, lines, target_kind="campaign", target_id=9)
+    assert sorted((s.label, s.wanted, s.available) for s in short) == [
+        ("大米（10kg）", 12, 10), ("牛奶", 24, 0)]
+    assert stock.reservations(head, target_kind="campaign", target_id=9) == []
+
+
+def test_giving_to_a_household_needs_household_access(staff_actors, goods):
+    head, desk = staff_actors["head"], staff_actors["front_desk"]
+    household = hh.create_household(head, hh.HouseholdInput("王大山", _village_id("麻车村")))
+    _donate(desk, goods, [stock.InLine(goods["rice"], 5)])
+    stock.give_out(head, "household", TODAY, [stock.OutLine(goods["rice"], 1)],
+                   household_id=household.id, recipient="王大山")
+    with pytest.raises(PermissionDenied):
+        stock.give_out(desk, "household", TODAY, [stock.OutLine(goods["rice"], 1)],
+                       household_id=household.id)
+    rows = stock.movements(desk, stock.MovementQuery(kinds=["household"]))
+    assert rows[0].counterparty == "王**"  # the front desk sees no household's full name
+    assert stock.movements(head, stock.MovementQuery(kinds=["household"]))[0].counterparty \
+        == "王大山"
+
+
+def _village_id(name):
+    from station_desk.core.models import Village
+
+    return Village.get(Village.name == name).id
+
+
+def test_a_spoiled_slip_is_voided_and_its_number_stays_used(head, goods):
+    first = _donate(head, goods, [stock.InLine(goods["rice"], 1)])
+    second = _donate(head, goods, [stock.InLine(goods["rice"], 1)])
+    year = TODAY.year
+    assert dn.reissue_acknowledgement(head, first, "打印错位") == f"{year}-0003"
+    register = dn.acknowledgements(head)
+    assert [(a.number, a.void) for a in register] == [
+        (f"{year}-0001", True), (f"{year}-0002", False), (f"{year}-0003", False)]
+    assert dn.acknowledgement_data(head, first).number == f"{year}-0003"
+    assert dn.acknowledgement_data(head, second).number == f"{year}-0002"
+
+
+def test_cancelling_a_donation_reverses_goods_and_cash_and_voids_its_slip(head, goods):
+    donation = _donate(head, goods, [stock.InLine(goods["rice"], 20)], cash=50000)
+    dn.cancel_donation(head, donation, "重复录入")
+    assert _on_hand(head, goods["rice"]) == 0
+    _opening, cash = dn.cash_book(head)
+    assert [c.amount_fen for c in cash] == [50000, -50000] and cash[-1].balance_fen == 0
+    assert Acknowledgement.get(Acknowledgement.donation == donation).void
+    assert dn.acknowledgement_data(head, donation).void
+    assert dn.donor_totals(head, TODAY.year) == []
+    with pytest.raises(ValidationError) as caught:
+        dn.cancel_donation(head, donation, "再作废")
+    assert caught.value.code == "donation_cancelled"
+
+
+def test_cash_spent_may_not_take_the_book_below_zero(head, goods):
+    _donate(head, goods, [], cash=30000, on=TODAY - 3 * DAY)
+    with pytest.raises(ValidationError) as caught:
+        dn.record_cash(head, TODAY - 4 * DAY, "spend", 10000, purpose="购买大米")
+    assert caught.value.code == "cash_negative_on"
+    entry = dn.record_cash(head, TODAY, "spend", 10000, purpose="购买大米", counterparty="超市")
+    dn.reverse_cash(head, entry, "金额录错")
+    _opening, cash = dn.cash_book(head)
+    assert [c.balance_fen for c in cash] == [30000, 20000, 30000]
+
+
+def test_donor_totals_per_year(head, goods):
+    other = inv.save_donor(head, inv.DonorInput("party_branch", "麻车村党支部")).id
+    _donate(head, goods, [stock.InLine(goods["rice"], 10)], cash=10000)
+    dn.receive_donation(head, dn.DonationInput(other, TODAY, [], cash_fen=200000))
+    totals = dn.donor_totals(head, TODAY.year)
+    assert [(t.name, t.donations, t.goods_value_fen, t.cash_fen) for t in totals] == [
+        ("麻车村党支部", 1, 0, 200000), ("石滩粮油有限公司", 1, 50000, 10000)]
+    assert dn.donor_totals(head, TODAY.year - 1) == []
+
+
+def test_bad_input_is_refused_with_a_code(head, goods):
+    cases = [
+        (lambda: stock.give_out(head, "other_out", TODAY + DAY, [stock.OutLine(goods["rice"], 1)],
+                                reason="x"), "date_in_future"),
+        (lambda: stock.receive(head, "purchase", TODAY, [stock.InLine(goods["rice"], 0)]),
+         "bad_quantity"),
+        (lambda: stock.receive(head, "purchase", TODAY, [stock.InLine(goods["milk"], 3)]),
+         "expiry_required"),
+        (lambda: stock.give_out(head, "scrapped", TODAY, [stock.OutLine(goods["rice"], 1)]),
+         "required"),
+        (lambda: dn.receive_donation(head, dn.DonationInput(goods["donor"], TODAY)),
+         "donation_empty"),
+        (lambda: inv.save_item(head, inv.ItemInput("大米", "袋", _category(), spec="10kg")),
+         "item_exists"),
+    ]
+    for call, code in cases:
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert caught.value.code == code
+    assert Voucher.select().count() == 0
+
+
+def test_monthly_ledger_balances(head, goods):
+    first = TODAY.replace(day=1)
+    stock.receive(head, "opening", first - 40 * DAY, [stock.InLine(goods["rice"], 30)])
+    _donate(head, goods, [stock.InLine(goods["rice"], 20)], on=first)
+    out = stock.give_out(head, "other_out", TODAY, [stock.OutLine(goods["rice"], 15)],
+                         reason="发放")
+    stock.give_out(head, "other_out", TODAY, [stock.OutLine(goods["rice"], 5)], reason="发放")
+    stock.reverse(head, out, "录错")
+    stock.record_count(head, TODAY, [stock.CountLine(goods["rice"], 44)], "盘点")
+    (row,) = stock.monthly_ledger(head, TODAY.year, TODAY.month)
+    assert (row.opening, row.received, row.issued, row.adjusted, row.closing) == (30, 20, 5, -1, 44)
+    assert row.closing_value_fen == 44 * 5000
+
+
+def test_unit_values_have_a_dated_history(head, goods):
+    inv.set_item_value(head, goods["rice"], TODAY - 10 * DAY, 5500)
+    assert inv.value_on(goods["rice"], TODAY - 11 * DAY) == 5000
+    assert inv.value_on(goods["rice"], TODAY) == 5500
+    stock.receive(head, "purchase", TODAY - 20 * DAY, [stock.InLine(goods["rice"], 1)])
+    stock.receive(head, "purchase", TODAY, [stock.InLine(goods["rice"], 1)])
+    assert {r.item_id: r for r in stock.overview(head)}[goods["rice"]].value_fen == 10500
+
+
+# --- two desks numbering at once ------------------------------------------------------------
+
+SLIPS_PER_DESK = 15
+
+
+def _donate_in_child(path: str, donor_id: int, item_id: int, count: int, barrier) -> None:
+    """Runs in a child process: the front desk's PC next to the office's."""
+    from station_desk.core.services import accounts
+
+    open_store(db.resolve(path), create=False)
+    try:
+        head = accounts.actor_for(Staff.get(Staff.username == "head"))
+        barrier.wait(timeout=60)
+        for _ in range(count):
+            dn.receive_donation(head, dn.DonationInput(donor_id, today(),
+                                                       [stock.InLine(item_id, 1)]))
+    finally:
+        db.close()
+
+
+def test_acknowledgement_numbers_stay_unique_and_gapless_across_processes(store, head, goods):
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    workers = [ctx.Process(target=_donate_in_child,
+                           args=(str(store.path), goods["donor"], goods["rice"], SLIPS_PER_DESK,
+                                 barrier)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    for worker in workers:
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+    assert [w.exitcode for w in workers] == [0, 0]
+    numbers = sorted(a.number for a in Acknowledgement.select())
+    year = today().year
+    assert numbers == [f"{year}-{n:04d}" for n in range(1, 2 * SLIPS_PER_DESK + 1)]
+    assert _on_hand(head, goods["rice"]) == 2 * SLIPS_PER_DESK
+    assert AuditLog.select().where(AuditLog.table_name == "acknowledgement").count() \
+        == 2 * SLIPS_PER_DESK
