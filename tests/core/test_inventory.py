@@ -205,8 +205,10 @@ def test_reserved_goods_wait_for_their_target(head, goods):
     assert caught.value.code == "reserve_short" and caught.value.params["missing"] == 10
     short = stock.reserve(head, "campaign", 2, [(goods["rice"], 50)], partial=True)
     assert [(s.wanted, s.available, s.missing) for s in short] == [(50, 40, 10)]
-    # new stock tops the short reservation up
+    # new stock goes straight into the short reservation
     _donate(head, goods, [stock.InLine(goods["rice"], 30)])
+    (short_one,) = stock.reservations(head, target_kind="campaign", target_id=2)
+    assert (short_one.wanted, short_one.quantity, short_one.missing) == (50, 50, 0)
     assert stock.top_up(head, "campaign", 2) == []
     assert stock.release(head, "campaign", 1, "活动结束") == 1
     row = {r.item_id: r for r in stock.overview(head)}[goods["rice"]]
@@ -378,3 +380,79 @@ def test_acknowledgement_numbers_stay_unique_and_gapless_across_processes(store,
     assert _on_hand(head, goods["rice"]) == 2 * SLIPS_PER_DESK
     assert AuditLog.select().where(AuditLog.table_name == "acknowledgement").count() \
         == 2 * SLIPS_PER_DESK
+
+
+def test_the_first_page_names_what_ran_low(store, head, goods):
+    from station_desk.core.services import dashboard
+
+    _donate(head, goods, [stock.InLine(goods["rice"], 25),
+                          stock.InLine(goods["milk"], 3, expires_on=TODAY + 10 * DAY)])
+    data = dashboard.summary(head, store)
+    assert (data.low_stock, data.low_stock_names, data.expiring) == (0, [], 1)
+    stock.give_out(head, "other_out", TODAY, [stock.OutLine(goods["rice"], 25)], reason="发放")
+    data = dashboard.summary(head, store)
+    assert (data.low_stock, data.low_stock_names) == (1, ["大米"])  # at zero it is lowest
+    stock.reserve(head, "campaign", 3, [(goods["rice"], 5)], partial=True)
+    assert dashboard.summary(head, store).reserved_short == 1
+
+
+def test_reversing_a_targets_give_out_owes_its_reservation_again(head, goods):
+    _donate(head, goods, [stock.InLine(goods["rice"], 10)])
+    stock.reserve(head, "campaign", 4, [(goods["rice"], 6)])
+    voucher = stock.give_out(head, "campaign", TODAY, [stock.OutLine(goods["rice"], 4)],
+                             target_kind="campaign", target_id=4)
+    (mine,) = stock.reservations(head, target_kind="campaign", target_id=4)
+    assert (mine.delivered, mine.outstanding) == (4, 2)
+    stock.reverse(head, voucher, "发错了")
+    (mine,) = stock.reservations(head, target_kind="campaign", target_id=4)
+    assert (mine.delivered, mine.outstanding) == (0, 6)
+    assert {r.item_id: r for r in stock.overview(head)}[goods["rice"]].available == 4
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_no_sequence_of_writes_leaves_a_negative_balance_on_any_day(store, head, goods, seed):
+    """Random receipts, back-dated give-outs, moves, reversals and counts: each one is saved
+    or refused whole, and the ledger never goes below zero on any day."""
+    import random
+
+    from station_desk.core.check import run_checks
+
+    rng = random.Random(seed)
+    second = inv.save_location(head, "村委会仓库").id
+    items = [goods["rice"], goods["milk"]]
+    vouchers: list[int] = []
+    saved = refused = 0
+    for _ in range(120):
+        item = rng.choice(items)
+        on = TODAY - rng.randint(0, 40) * DAY
+        expiry = TODAY + rng.randint(-5, 60) * DAY if item == goods["milk"] else None
+        action = rng.choice(["in", "out", "out", "move", "reverse", "count"])
+        rows_before = StockMovement.select().count()
+        try:
+            if action == "in":
+                vouchers.append(stock.receive(head, "purchase", on, [
+                    stock.InLine(item, rng.randint(1, 20), expires_on=expiry)],
+                    location_id=rng.choice([None, second])))
+            elif action == "out":
+                vouchers.append(stock.give_out(head, rng.choice(["other_out", "scrapped"]), on,
+                                               [stock.OutLine(item, rng.randint(1, 15))],
+                                               reason="随机"))
+            elif action == "move":
+                vouchers.append(stock.move(head, on, [stock.OutLine(item, rng.randint(1, 5))],
+                                           inv.default_location_id(), second))
+            elif action == "reverse" and vouchers:
+                stock.reverse(head, rng.choice(vouchers), "随机冲销")
+            elif action == "count":
+                sheet = [r for r in stock.count_sheet(head, on=on) if r.item_id == item]
+                if sheet:
+                    row = rng.choice(sheet)
+                    stock.record_count(head, on, [stock.CountLine(
+                        item, max(row.book + rng.randint(-3, 2), 0), row.expires_on)], "随机盘点")
+            saved += 1
+        except ValidationError:
+            refused += 1
+            assert StockMovement.select().count() == rows_before  # refused whole
+    assert saved > 30 and refused > 5
+    problems = [f for f in run_checks(store) if f.level == "problem"]
+    assert problems == []
+    assert all(r.on_hand >= 0 for r in stock.overview(head))

@@ -26,6 +26,11 @@ class Summary:
     due_visits: int | None = None  # the social worker's own, or the station's for the head
     due_tier1: int | None = None  # of those, how many are tier 1 (visited weekly)
     open_needs: int | None = None
+    # the storeroom; None for a role that doesn't see it
+    low_stock: int | None = None  # items below their low-stock line
+    low_stock_names: list[str] = field(default_factory=list)  # the first few of them
+    expiring: int | None = None  # items with goods expired or expiring within 30 days
+    reserved_short: int | None = None  # items that reservations lack
 
 
 def summary(actor: Actor, location: Location) -> Summary:
@@ -48,6 +53,15 @@ def summary(actor: Actor, location: Location) -> Summary:
         first = Tier.select(Tier.id).order_by(Tier.level).first()
         due_tier1 = due_count(social_worker_id=worker, tier_id=first.id) if first else 0
         open_needs = Need.select().where(Need.status.in_(("new", "in_progress"))).count()
+    low = low_names = expiring = short = None
+    if actor.can("inventory.view"):
+        from . import stock
+
+        rows = stock.overview(actor)
+        lows = [r for r in rows if r.low]
+        low, low_names = len(lows), [r.name for r in lows[:3]]
+        expiring = sum(1 for r in rows if r.expired or r.expiring)
+        short = sum(1 for r in rows if r.shortfall)
     return Summary(
         villages=villages.count(),
         groups=Village.select().where((Village.kind == "group") & (Village.active == True)).count(),  # noqa: E712
@@ -61,6 +75,10 @@ def summary(actor: Actor, location: Location) -> Summary:
         due_visits=due,
         due_tier1=due_tier1,
         open_needs=open_needs,
+        low_stock=low,
+        low_stock_names=low_names or [],
+        expiring=expiring,
+        reserved_short=short,
     )
 
 

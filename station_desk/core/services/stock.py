@@ -216,7 +216,31 @@ def receive_goods(actor: Actor, kind: str, moved_on: _dt.date, lines: Sequence[I
                        reason=clean_text(reason, "reason", required=False))
     rows = _receive_rows(voucher, lines, location_id)
     _audit_voucher(actor, voucher, rows)
+    _fill_short_reservations(actor, {item_id for item_id, _b, _q in rows})
     return voucher
+
+
+def _fill_short_reservations(actor: Actor, item_ids: set[int]) -> None:
+    """Goods that come in go first to reservations still short of them, oldest first (the
+    rice a company brings goes straight into the 中秋 packages waiting for it)."""
+    short = list(Reservation.select().where(Reservation.item.in_(sorted(item_ids)),
+                                            Reservation.status == "active",
+                                            Reservation.wanted > Reservation.quantity)
+                 .order_by(Reservation.id))
+    if not short:
+        return
+    usable, reserved = _usable_today(item_ids), _outstanding(item_ids)
+    free = {i: max(usable[i] - reserved[i], 0) for i in item_ids}
+    for mine in short:
+        add = min(mine.wanted - mine.quantity, free[mine.item_id])
+        if add <= 0:
+            continue
+        free[mine.item_id] -= add
+        record(actor, "update", "reservation", mine.id, {"quantity": mine.quantity},
+               {"quantity": mine.quantity + add, "topped_up_by": "receipt"})
+        mine.quantity += add
+        mine.updated_at = stamp()
+        mine.save()
 
 
 @writer("inventory.receive")
@@ -432,10 +456,12 @@ def reverse_voucher(actor: Actor, voucher_id: int, reason: str) -> Voucher:
         rows.append((movement.item_id, movement.batch_id, -movement.quantity))
         if movement.reservation_id and movement.quantity < 0:
             # the goods came back: the target's reservation is owed them again
-            Reservation.update(delivered=peewee.fn.MAX(Reservation.delivered + movement.quantity,
-                                                       0), updated_at=stamp()).where(
-                Reservation.id == movement.reservation_id,
-                Reservation.status == "active").execute()
+            owed = Reservation.get_or_none(Reservation.id == movement.reservation_id,
+                                           Reservation.status == "active")
+            if owed is not None:
+                owed.delivered = max(owed.delivered + movement.quantity, 0)
+                owed.updated_at = stamp()
+                owed.save()
     _verify(b for _i, b, _q in rows)
     _audit_voucher(actor, voucher, rows)
     return voucher
