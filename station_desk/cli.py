@@ -160,7 +160,7 @@ def cmd_demo(ctx: Context) -> int:
     open_store(ctx.location, create=True)
     start = time.perf_counter()
     report = demo.fill(seed=ctx.args.seed, households=ctx.args.households,
-                       volunteers=ctx.args.volunteers)
+                       volunteers=ctx.args.volunteers, movements=ctx.args.movements)
     took = time.perf_counter() - start
     staff = ("，" if ctx.lang == "zh" else ", ").join(
         f"{role_label(r, ctx.lang)} {n}" for r, n in report.staff.items())
@@ -185,8 +185,27 @@ def cmd_demo(ctx: Context) -> int:
             f"Volunteers: {v.volunteers} in {v.teams} teams, {v.templates} shift templates, "
             f"{v.shifts} shifts and {v.assignments} assignments over the last year, {v.events} "
             f"attendance events ({v.visits} visits, {v.walk_ins} walk-ins), {v.cards} cards"))
+    print_demo_inventory(ctx, report.inventory)
     print(ctx.zh_en(f"用时 {took:.1f} 秒", f"Took {took:.1f} s"))
     return 0
+
+
+def print_demo_inventory(ctx: Context, s) -> None:
+    """The demo's inventory line (core.demo_inventory.InventoryFigures)."""
+    if not s.movements:
+        return
+    print(ctx.zh_en(
+        f"物资：捐赠方 {s.donors} 个，物资 {s.items} 种，慰问包 {s.packages} 种；近三年出入库单 "
+        f"{s.vouchers} 张、台账 {s.movements} 条（冲销 {s.reversals} 张，盘点 {s.counts} 次，"
+        f"慰问活动 {s.campaigns} 次），捐赠 {s.donations} 笔（凭证号 {s.acknowledgements} 个），"
+        f"现金账 {s.cash_entries} 笔；今日：预留 {s.reservations} 项，低于预警 {s.low} 种，"
+        f"30 天内到期 {s.expiring} 批，已过期在库 {s.expired} 批",
+        f"Inventory: {s.donors} donors, {s.items} items, {s.packages} gift packages; "
+        f"{s.vouchers} vouchers and {s.movements} ledger rows over three years ({s.reversals} "
+        f"reversals, {s.counts} counts, {s.campaigns} campaigns), {s.donations} donations "
+        f"({s.acknowledgements} acknowledgement numbers), {s.cash_entries} cash entries; today: "
+        f"{s.reservations} reservations, {s.low} items low, {s.expiring} batches expiring "
+        f"within 30 days, {s.expired} expired on the shelf"))
 
 
 def cmd_backup(ctx: Context) -> int:
@@ -505,6 +524,99 @@ def print_certificate(ctx: Context) -> tuple[Callable[[Path], object], list[tupl
     return (lambda out: certificate.build(data, out, lang=ctx.lang)), certificate.check(data)
 
 
+# --- inventory printouts: receipt, thank-you letters, count sheet, sign-off sheet -------------
+
+
+def _range(ctx: Context, *, to_defaults_to_from: bool = False):
+    """(--from, --to) as dates, the first not after the second."""
+    from .core.errors import ValidationError
+
+    a = ctx.args
+    start = _day(ctx, a.start, "date_from")
+    end = start if to_defaults_to_from and not a.end else _day(ctx, a.end, "date_to")
+    if end < start:
+        raise ValidationError("printout_bad_range", date_from=start.isoformat(),
+                              date_to=end.isoformat())
+    return start, end
+
+
+def print_receipt(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """捐赠物资接收凭证 for a donation (--donation ID): 存根 and 交捐赠方 on one A4 sheet."""
+    from .core import money
+    from .core.errors import ValidationError
+    from .core.reports import acknowledgement
+    from .core.services import donations
+
+    if ctx.args.donation is None:
+        raise ValidationError("required", field="donation")
+    data = donations.acknowledgement_data(ctx.actor, ctx.args.donation)
+    void = ctx.zh_en("（已作废）", " (void)") if data.void else ""
+    print(ctx.zh_en(f"捐赠物资接收凭证 {data.number}{void}：{data.donor_name}，合计 "
+                    f"{money.yuan(data.total_fen)} 元",
+                    f"Acknowledgement {data.number}{void}: {data.donor_name}, "
+                    f"{money.yuan(data.total_fen)} yuan in all"))
+    return (lambda out: acknowledgement.build(data, out, lang=ctx.lang)), acknowledgement.check(data)
+
+
+def print_thanks(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """感谢信, one per donor who gave between --from and --to (--donor ID: that one only)."""
+    from .core.errors import ValidationError
+    from .core.reports import thanks
+    from .core.services import donations
+    from .core.services.station import get_station
+
+    start, end = _range(ctx)
+    donor = ctx.args.donor
+    letters = donations.thanks_data(ctx.actor, start, end,
+                                    donor_ids=[donor] if donor is not None else None)
+    if not letters:
+        raise ValidationError("printout_no_thanks", date_from=start.isoformat(),
+                              date_to=end.isoformat())
+    station = get_station()
+    address = station.address if station else ""
+    print(ctx.zh_en(f"感谢信：{len(letters)} 封", f"Thank-you letters: {len(letters)}"))
+    return ((lambda out: thanks.build(letters, out, lang=ctx.lang, address=address)),
+            thanks.check(letters))
+
+
+def print_count_sheet(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """盘点表 with the book quantities of today, for one storeroom (--location NAME) or all."""
+    from .core.errors import NotFound
+    from .core.models import Location
+    from .core.reports import count_sheet
+
+    location_id = None
+    if ctx.args.location:
+        found = Location.get_or_none(Location.name == ctx.args.location.strip())
+        if found is None:
+            raise NotFound("not_found", table="location", id=ctx.args.location)
+        location_id = found.id
+    data = count_sheet.gather(ctx.actor, location_id=location_id)
+    print(ctx.zh_en(f"盘点表：{len(data.rows)} 项", f"Count sheet: {len(data.rows)} rows"))
+    return (lambda out: count_sheet.build(data, out, lang=ctx.lang)), count_sheet.check(data)
+
+
+def print_sign_off(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """领取签收表 of the goods handed out between --from and --to (--kind household: to
+    households only), with --blank N empty rows for a planned distribution."""
+    from .core.errors import ValidationError
+    from .core.reports import sign_off
+    from .core.services import stock_sheets
+
+    a = ctx.args
+    blank = a.blank or 0
+    if not 0 <= blank <= sign_off.MAX_BLANK:
+        raise ValidationError("printout_bad_blank", value=blank, maximum=sign_off.MAX_BLANK)
+    start, end = _range(ctx, to_defaults_to_from=True)
+    data = stock_sheets.sign_off_rows(ctx.actor, date_from=start, date_to=end, kind=a.kind or "")
+    if not data.rows and not blank:
+        raise ValidationError("printout_no_distributions", date_from=start.isoformat(),
+                              date_to=end.isoformat())
+    print(ctx.zh_en(f"领取签收表：{len(data.rows)} 户（次），空白 {blank} 行",
+                    f"Sign-off sheet: {len(data.rows)} hand-overs, {blank} blank rows"))
+    return (lambda out: sign_off.build(data, out, lang=ctx.lang, blank=blank)), sign_off.check(data)
+
+
 # What `print` can print: each gathers its data and returns (write PDF to a path, warnings).
 PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tuple[str, str]]]]] = {
     "villages": print_villages,
@@ -513,6 +625,10 @@ PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tu
     "sign-in-sheet": print_sign_in_sheet,
     "cards": print_cards,
     "certificate": print_certificate,
+    "receipt": print_receipt,
+    "thanks": print_thanks,
+    "count-sheet": print_count_sheet,
+    "sign-off": print_sign_off,
 }
 
 
@@ -536,6 +652,8 @@ def cmd_export(ctx: Context) -> int:
     a = ctx.args
     if a.export_what == "hours":
         return _export_hours(ctx)
+    if a.export_what in STOCK_EXPORTS:
+        return _export_stock(ctx)
     ctx.open(need="households.export")
     query = exports.query_from_names(text=a.search or "", village=a.village, category=a.category,
                                      tier=a.tier, worker=a.worker, status=a.status,
@@ -578,6 +696,8 @@ def cmd_import(ctx: Context) -> int:
     a = ctx.args
     if a.import_what == "volunteers":
         return _import_volunteers(ctx)
+    if a.import_what == "stock":
+        return _import_stock(ctx)
     ctx.open(need="households.import")
     source = importer.open_source(a.file, a.sheet)
     try:
@@ -636,6 +756,100 @@ def _import_volunteers(ctx: Context) -> int:
     ctx.say("volunteer_import_summary_done" if report.written else "volunteer_import_summary_check",
             new=report.new, updated=report.updated, unchanged=report.unchanged)
     return 0
+
+
+# --- inventory ledgers and opening stock (物资出入库台账, 库存明细账, 捐赠方统计) ---------------
+
+STOCK_EXPORTS = ("stock-month", "stock-ledger", "donors")
+
+
+def _export_stock(ctx: Context) -> int:
+    """export stock-month / stock-ledger / donors: the inventory ledgers as .xlsx."""
+    from .core import money
+    from .core.services import stock_exports as exports
+
+    a = ctx.args
+    ctx.open(need="inventory.view")
+    if a.export_what == "stock-month":
+        year, month = exports.parse_month(a.month)
+        data = exports.export_monthly_ledger(ctx.actor, year, month, a.out)
+        closing = sum(r.closing_value_fen for r in data.rows)
+        print(ctx.zh_en(f"已导出 {a.out}：{year}年{month}月物资出入库台账，{len(data.rows)} 种物资、"
+                        f"{len(data.movements)} 条出入库记录，月末结存 {money.yuan(closing)} 元",
+                        f"Exported {a.out}: the {year}-{month:02d} in/out ledger, "
+                        f"{len(data.rows)} items, {len(data.movements)} movements, closing "
+                        f"value {money.yuan(closing)} yuan"))
+    elif a.export_what == "stock-ledger":
+        start = _day(ctx, getattr(a, "from"), "date_from")
+        end = _day(ctx, a.to, "date_to")
+        data = exports.export_stock_ledger(ctx.actor, start, end, a.out)
+        print(ctx.zh_en(f"已导出 {a.out}：{start} 至 {end} 的库存明细账，{len(data.movements)} 条"
+                        f"出入库记录，{len(data.stock)} 种物资的库存",
+                        f"Exported {a.out}: the stock ledger {start} to {end}, "
+                        f"{len(data.movements)} movements, stock of {len(data.stock)} items"))
+    else:
+        data = exports.export_donor_totals(ctx.actor, a.year, a.out)
+        total = sum(r.total_fen for r in data.totals)
+        print(ctx.zh_en(f"已导出 {a.out}：{a.year}年 {len(data.totals)} 个捐赠方，"
+                        f"{len(data.donations)} 笔捐赠，合计 {money.yuan(total)} 元",
+                        f"Exported {a.out}: {a.year}, {len(data.totals)} donors, "
+                        f"{len(data.donations)} donations, {money.yuan(total)} yuan in all"))
+    return 0
+
+
+def _import_stock(ctx: Context) -> int:
+    """import stock: opening stock from a sheet; every bad row to stderr, nothing written."""
+    from .core import money
+    from .core.imports import stock as stock_sheet
+    from .core.services import stock_import as importer
+
+    a = ctx.args
+    ctx.open(need="inventory.manage")
+    on = _day(ctx, a.date, "opening_date")
+    source = stock_sheet.open_source(a.file, a.sheet)
+    try:
+        report = importer.import_opening_stock(ctx.actor, source, on=on, dry_run=a.dry_run)
+    except importer.StockImportRejected as rejected:
+        report = rejected.report
+    ctx.say("stock_import_read", file=report.file, sheet=report.sheet, header=report.header,
+            rows=report.data_rows)
+    if not _import_report_ok(ctx, report):
+        return 1
+    ctx.say("stock_import_summary_done" if report.written else "stock_import_summary_check",
+            on=report.on.isoformat(), lines=len(report.lines),
+            value=money.yuan(report.total_value_fen), unvalued=report.unvalued,
+            new=len(report.new_items), names=ctx.zh_en("、", ", ").join(report.new_items) or "—")
+    return 0
+
+
+def _add_stock_commands(export_sub, import_sub) -> None:
+    e = export_sub.add_parser("stock-month", help="物资出入库台账 / the monthly in/out ledger",
+                              description="某月每种物资的上月结存、本月入库、出库、盘盈盘亏和本月结存"
+                                          "（数量和金额），附出入库明细（.xlsx）/ a month's stock "
+                                          "in and out per item, with the movements")
+    e.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
+    e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
+    e = export_sub.add_parser("stock-ledger", help="库存明细账 / the stock ledger",
+                              description="某段时间的全部出入库记录，附当前库存（.xlsx）/ every "
+                                          "movement in a date range, with the stock now")
+    e.add_argument("--from", required=True, metavar="YYYY-MM-DD", help="开始日期 / first day")
+    e.add_argument("--to", required=True, metavar="YYYY-MM-DD", help="结束日期 / last day")
+    e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
+    e = export_sub.add_parser("donors", help="捐赠方统计 / donor totals for a year",
+                              description="某年各捐赠方的捐赠次数、物资金额和现金，附捐赠明细（.xlsx）"
+                                          " / donations, goods and cash per donor for a year")
+    e.add_argument("--year", required=True, type=int, metavar="YYYY", help="年份，如 2026")
+    e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
+    i = import_sub.add_parser(
+        "stock", help="期初库存 / opening stock",
+        description="导入期初库存（.xlsx、.xls、.ods、.csv）：目录中没有的物资按表中类别和单位新建，"
+                    "有任何一行出错则全部不导入 / import opening stock; items not in the "
+                    "catalogue are created; any bad row and nothing is written")
+    i.add_argument("file", type=Path, help="库存表文件 / the stock sheet")
+    i.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="期初日期 / as on")
+    i.add_argument("--sheet", help="工作表名称或序号（默认第一个有数据的）/ sheet name or number")
+    i.add_argument("--dry-run", action="store_true",
+                   help="只检查并显示将会做的更改，不写入 / check and show what would change")
 
 
 def cmd_settings(ctx: Context) -> int:
@@ -706,6 +920,7 @@ DEMO_HOUSEHOLDS_MAX = 200_000  # core.demo.MAX_HOUSEHOLDS, without importing the
 
 
 DEMO_VOLUNTEERS_MAX = 20_000  # core.demo.MAX_VOLUNTEERS
+DEMO_MOVEMENTS_MAX = 1_000_000  # core.demo.MAX_MOVEMENTS
 
 
 def count_up_to(maximum: int, lang: str | None) -> Callable[[str], int]:
@@ -727,6 +942,11 @@ def count_up_to(maximum: int, lang: str | None) -> Callable[[str], int]:
 def demo_volunteers(lang: str | None) -> Callable[[str], int]:
     """``demo --volunteers``' type: a whole number from 0 to DEMO_VOLUNTEERS_MAX."""
     return count_up_to(DEMO_VOLUNTEERS_MAX, lang)
+
+
+def demo_movements(lang: str | None) -> Callable[[str], int]:
+    """``demo --movements``' type: a whole number from 0 to DEMO_MOVEMENTS_MAX."""
+    return count_up_to(DEMO_MOVEMENTS_MAX, lang)
 
 
 def demo_households(lang: str | None) -> Callable[[str], int]:
@@ -809,6 +1029,10 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
                    help=f"志愿者人数（默认 1000，附一年的班次和约 10 万条签到记录；0 到 "
                         f"{DEMO_VOLUNTEERS_MAX}）/ volunteers (default 1000, with a year of shifts "
                         "and about 100,000 attendance events)")
+    p.add_argument("--movements", type=demo_movements(lang), metavar="N",
+                   help=f"物资出入库台账条数（默认 50000，近三年，附 200 个捐赠方、80 种物资；0 表示"
+                        f"不装物资；0 到 {DEMO_MOVEMENTS_MAX}）/ stock ledger rows (default "
+                        "50,000 over three years, with 200 donors and 80 items; 0: no inventory)")
     p = add("backup", cmd_backup, "立即备份并校验 / take and check a backup now")
     p.add_argument("--to", type=Path,
                    help="备份到此文件或文件夹（如 U 盘）；仅限站长，记入审计日志 / head only, audited")
@@ -891,13 +1115,16 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     i.add_argument("--sheet", help="工作表名称或序号（默认第一个有数据的）/ sheet name or number")
     i.add_argument("--dry-run", action="store_true",
                    help="只检查并显示将会做的更改，不写入 / check and show what would change")
+    _add_stock_commands(export_sub, import_sub)
     p = add("settings", cmd_settings, "查看或修改站务规则 / show or change station rules")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
     p = add("print", cmd_print, "生成打印用 PDF / write a printout as PDF")
     p.add_argument("what", choices=list(PRINTOUTS),
                    help="villages（村居责任分工表）、visit-sheets（入户走访登记表）、roster（排班表）、"
-                        "sign-in-sheet（签到表）、cards（志愿者卡）、certificate（时长证明）")
+                        "sign-in-sheet（签到表）、cards（志愿者卡）、certificate（时长证明）、"
+                        "receipt（捐赠物资接收凭证）、thanks（感谢信）、count-sheet（盘点表）、"
+                        "sign-off（领取签收表）")
     p.add_argument("--out", type=Path, required=True, help="PDF 文件 / the PDF file")
     p.add_argument("--village", metavar="NAME", help="visit-sheets：村居名称或编码 / village")
     p.add_argument("--worker", metavar="USERNAME", help="visit-sheets：责任社工 / social worker")
@@ -908,8 +1135,18 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--shift", type=int, metavar="ID", help="sign-in-sheet：只印这个班次 / one shift")
     p.add_argument("--team", metavar="NAME", help="cards：只印这个服务队 / one team")
     p.add_argument("--volunteer", metavar="NUMBER", help="certificate：志愿者编号（或档案号）/ volunteer number (or record id)")
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="certificate：服务期间起")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="certificate：服务期间止")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+                   help="certificate：服务期间起；thanks、sign-off：日期起 / from")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD",
+                   help="certificate：服务期间止；thanks、sign-off：日期止 / to")
+    p.add_argument("--donation", type=int, metavar="ID",
+                   help="receipt：捐赠记录号 / the donation's record number")
+    p.add_argument("--donor", type=int, metavar="ID", help="thanks：只写给这个捐赠方 / one donor")
+    p.add_argument("--location", metavar="NAME", help="count-sheet：只盘这个库房 / one storeroom")
+    p.add_argument("--kind", choices=["household", "campaign", "activity", "wish", "other_out"],
+                   help="sign-off：只列这类发放（household 为发放给服务对象户）/ one kind of hand-over")
+    p.add_argument("--blank", type=int, metavar="N",
+                   help="sign-off：另加 N 行空白（计划发放）/ N blank rows for a planned hand-out")
     if command is not None and command not in names:  # a typo: argparse lists them all
         return build_parser(lang)
     return parser
@@ -920,6 +1157,7 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
 SCREENSHOT_PAGES = (
     "home, households[.list|.due|.detail], volunteers[.list|.teams|.skills|.certificates], roster, "
     "attendance[.visits|.absences|.hours], "
+    "inventory[.stock|.movements|.donations|.donors|.cash|.catalogue], "
     "settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups|.password], "
     "signin, first-run")
 

@@ -457,6 +457,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "volunteer_import_summary_done": ("导入完成：新增 {new} 名志愿者、更新 {updated} 名，{unchanged} 名无变化。",
                                       "Imported: {new} volunteers added, {updated} updated, "
                                       "{unchanged} unchanged."),
+    # donations GUI (helper A2)
+    "item_not_chosen": ("第 {line} 行：请从列表中选择物资。", "Line {line}: pick the item from the list."),
+    "line_quantity_zero": ("第 {line} 行：“{item}”的数量须大于 0。",
+                           "Line {line}: the quantity of \"{item}\" must be more than 0."),
+    # inventory Excel: opening stock import, ledger exports (helper C)
+    "stock_import_no_header": ("在工作表“{sheet}”的前 20 行中找不到库存表的表头：应有“物资名称”（或“名称”“品名”）和“数量”等列。",
+                               "No stock header in the first 20 rows of the sheet \"{sheet}\": it needs columns such as 物资名称 (or 名称, 品名) and 数量."),
+    "stock_import_no_column": ("工作表“{sheet}”的表头中没有“{column}”列。",
+                               "The header of the sheet \"{sheet}\" has no \"{column}\" column."),
+    "stock_import_no_name": ("这一行没有物资名称。", "This row has no item name."),
+    "stock_import_no_quantity": ("这一行没有填写数量。", "This row has no quantity."),
+    "stock_import_no_category": ("“{value}”不在物资目录中，新建物资须填写物资类别。",
+                                 "\"{value}\" is not in the catalogue: a new item needs its category."),
+    "stock_import_unknown_category": ("没有“{value}”这个物资类别。可选：{choices}",
+                                      "There is no item category \"{value}\". Choices: {choices}"),
+    "stock_import_no_unit": ("“{value}”不在物资目录中，新建物资须填写单位（如 袋、桶、箱）。",
+                             "\"{value}\" is not in the catalogue: a new item needs its unit (袋, 桶, 箱 ...)."),
+    "stock_import_unit_differs": ("单位“{value}”与目录中“{item}”的单位“{unit}”不同。",
+                                  "The unit \"{value}\" differs from the catalogue's unit for \"{item}\" (\"{unit}\")."),
+    "stock_import_amount_not_exact": ("金额 {value} 元除以数量 {quantity} 不能精确到分：请填写单价。",
+                                      "The amount {value} yuan divided by the quantity {quantity} is not a whole number of fen: fill in the unit value."),
+    "stock_import_amount_mismatch": ("金额 {value} 元不等于单价 {unit_value} 元 × 数量 {quantity}。",
+                                     "The amount {value} yuan is not the unit value {unit_value} yuan × the quantity {quantity}."),
+    "stock_import_expiry_required": ("“{item}”有保质期，请填写到期日期。",
+                                     "\"{item}\" expires: fill in its expiry date."),
+    "stock_import_unknown_location": ("没有“{value}”这个库房。可选：{choices}",
+                                      "There is no storeroom \"{value}\". Choices: {choices}"),
+    "stock_import_read": ("{file}（工作表“{sheet}”）：表头在第 {header} 行，{rows} 行数据。",
+                          "{file} (sheet \"{sheet}\"): header on row {header}, {rows} data rows."),
+    "stock_import_summary_check": ("检查通过，未写入任何数据。将以 {on} 为期初日期入库 {lines} 行物资，合计 {value} 元（{unvalued} 行无单价）；新建物资 {new} 种：{names}",
+                                   "Check passed; nothing written. It would bring in {lines} lines of goods as opening stock on {on}, worth {value} yuan ({unvalued} lines without a value); {new} new items: {names}"),
+    "stock_import_summary_done": ("导入完成：以 {on} 为期初日期入库 {lines} 行物资，合计 {value} 元（{unvalued} 行无单价）；新建物资 {new} 种：{names}",
+                                  "Imported: {lines} lines of goods as opening stock on {on}, worth {value} yuan ({unvalued} lines without a value); {new} new items: {names}"),
+    "stock_export_bad_range": ("开始日期 {date_from} 晚于结束日期 {date_to}。",
+                               "The start date {date_from} is after the end date {date_to}."),
+    # inventory printouts (receipt, thanks, count sheet, sign-off sheet)
+    "printout_bad_range": ("开始日期 {date_from} 晚于结束日期 {date_to}。",
+                           "The start date {date_from} is after the end date {date_to}."),
+    "printout_no_thanks": ("{date_from} 至 {date_to} 没有需要致谢的捐赠（匿名和已作废的捐赠不写感谢信）。",
+                           "No donations to thank anyone for from {date_from} to {date_to} "
+                           "(anonymous and cancelled donations get no letter)."),
+    "printout_no_distributions": ("{date_from} 至 {date_to} 没有发放记录；如需空白签收表，请用 --blank 指定行数。",
+                                  "Nothing was handed out from {date_from} to {date_to}; for "
+                                  "a blank sheet give --blank and a number of rows."),
+    "printout_bad_blank": ("空白行数“{value}”无效：请写 0 到 {maximum} 之间的整数。",
+                           "Blank rows \"{value}\" is not valid: a whole number from 0 to {maximum}."),
 }
 
 # Labels the CLI prints; field names used in messages.
@@ -530,6 +576,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "purpose": ("用途", "purpose"), "cash": ("现金", "cash"), "cash_kind": ("收支类型", "cash kind"),
     "amount": ("金额", "amount"), "entered_on": ("日期", "date"),
     "counterparty": ("对方", "counterparty"), "expires_on": ("到期日期", "expiry date"),
+    # donations GUI (helper A2)
+    "donor": ("捐赠方", "donor"),
+    "opening_date": ("期初日期", "opening date"),
+    "donation": ("捐赠记录", "donation"),
 }
 
 

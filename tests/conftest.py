@@ -31,6 +31,8 @@ def small_demo(monkeypatch):
     # 1,000 volunteers and their ~100,000 attendance events take ~1.7 s; tests get 30
     # (about 3,000 events) unless they ask (test_volunteer_demo checks the full station).
     monkeypatch.setattr(demo, "DEMO_VOLUNTEERS", 30)
+    # 50,000 stock ledger rows take ~1.5 s; tests get 1,500 (test_inventory_demo checks sizes).
+    monkeypatch.setattr(demo, "DEMO_MOVEMENTS", 1500)
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,8 @@ from . import events
 from .audit import collecting
 from .db import database, write_transaction
 from .demo_households import STATION_HOUSEHOLDS, HouseholdFigures, add_households
+from .demo_inventory import STATION_MOVEMENTS, InventoryFigures, add_inventory
+from .demo_inventory import TABLES as INVENTORY_TABLES
 from .demo_volunteers import STATION_VOLUNTEERS, VolunteerFigures, add_volunteers
 from .demo_volunteers import TABLES as VOLUNTEER_TABLES
 from .errors import ValidationError
@@ -24,7 +26,7 @@ from .services import accounts, station
 DEMO_PASSWORD = "demo1234"
 # Bumped whenever the demo gains data (a feature adds its part): cached demo databases, such
 # as the screenshot tool's, are rebuilt instead of showing an older station.
-REVISION = 3  # 2: households on file; 3: volunteers, shifts and attendance
+REVISION = 4  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory
 TOWN = ("440118100", "石滩镇")
 VILLAGES = [
     "麻车村", "沙头村", "田桥村", "元洲岗村", "石厦村", "塘边村", "岗贝村", "下围村",
@@ -53,6 +55,8 @@ DEMO_HOUSEHOLDS = STATION_HOUSEHOLDS
 MAX_HOUSEHOLDS = 200_000  # ten times a district's ledger, and then some
 DEMO_VOLUNTEERS = STATION_VOLUNTEERS
 MAX_VOLUNTEERS = 20_000
+DEMO_MOVEMENTS = STATION_MOVEMENTS
+MAX_MOVEMENTS = 1_000_000
 HOTLINES = ["020-82861110", "020-82861120", "020-82861130",
             "020-82861140", "020-82861150", "020-82861160"]
 
@@ -67,6 +71,7 @@ class DemoReport:
     head_username: str = PEOPLE[0][0]
     households: HouseholdFigures = field(default_factory=HouseholdFigures)
     volunteers: VolunteerFigures = field(default_factory=VolunteerFigures)
+    inventory: InventoryFigures = field(default_factory=InventoryFigures)
 
 
 def _phone(rng: random.Random) -> str:
@@ -75,13 +80,16 @@ def _phone(rng: random.Random) -> str:
 
 
 def fill(seed: int = 2026, households: int | None = None,
-         people: int | None = None, volunteers: int | None = None) -> DemoReport:
+         people: int | None = None, volunteers: int | None = None,
+         movements: int | None = None) -> DemoReport:
     """Fill an empty database with a demo station; refuses one that has accounts.
 
     ``households``: how many households on file (None: ``DEMO_HOUSEHOLDS``, the seeds'
     station's 1,426), with about ``people`` people in all (None: the seeds' ratio, 1,912
     for 1,426); ``volunteers`` (None: ``DEMO_VOLUNTEERS``, 1,000) with a year of shifts and
-    about 100 attendance events each. All or nothing: one transaction (each service's own becomes a savepoint),
+    about 100 attendance events each; ``movements`` (None: ``DEMO_MOVEMENTS``, 50,000): about
+    that many stock ledger rows over three years, with 200 donors and 80 items (0: no
+    inventory). All or nothing: one transaction (each service's own becomes a savepoint),
     so a failure half-way leaves the database as empty as it was.
     """
     households = DEMO_HOUSEHOLDS if households is None else households
@@ -90,6 +98,9 @@ def fill(seed: int = 2026, households: int | None = None,
     volunteers = DEMO_VOLUNTEERS if volunteers is None else volunteers
     if not 0 <= volunteers <= MAX_VOLUNTEERS:
         raise ValidationError("bad_choice", field="volunteers", value=str(volunteers))
+    movements = DEMO_MOVEMENTS if movements is None else movements
+    if not 0 <= movements <= MAX_MOVEMENTS:
+        raise ValidationError("bad_choice", field="movements", value=str(movements))
     outermost = not database.in_transaction()
     with collecting() as tables, write_transaction():
         if accounts.has_accounts():
@@ -108,6 +119,10 @@ def fill(seed: int = 2026, households: int | None = None,
         report.volunteers = add_volunteers(head, random.Random(seed + 2), volunteers)
         if report.volunteers.volunteers:
             tables.update(m._meta.table_name for m in VOLUNTEER_TABLES)
+        # After the households: give-outs go to them.
+        report.inventory = add_inventory(head, random.Random(seed + 3), movements)
+        if report.inventory.movements:
+            tables.update(m._meta.table_name for m in INVENTORY_TABLES)
     if outermost:
         events.publish(tables)
     return report

@@ -465,3 +465,22 @@ def _item_category():
     from station_desk.core.models import ItemCategory
 
     return ItemCategory.select().first().id
+
+
+def _opening_stock():
+    """A one-line opening stock sheet (CSV), read whole, for the opening stock import."""
+    import tempfile
+    from pathlib import Path
+
+    from station_desk.core.imports import stock as stock_sheet
+
+    with tempfile.TemporaryDirectory(prefix="station-roles-") as folder:
+        path = Path(folder) / "opening.csv"
+        path.write_text("物资名称,单位,物资类别,数量,单价\n面粉,袋,粮油,4,35\n", encoding="utf-8")
+        return stock_sheet.open_source(path)
+
+
+from station_desk.core.services import stock_import  # noqa: E402 - registers its writer
+
+EXAMPLES["stock_import.import_opening_stock"] = lambda a: stock_import.import_opening_stock(
+    a, _opening_stock(), on=stock.today())
