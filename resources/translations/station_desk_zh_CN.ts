@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AcknowledgementRegisterDialog</name>
+    <message>
+        <source>Acknowledgement register</source>
+        <translation>凭证登记簿</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Reason voided</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>%1 numbers issued, %2 void.</source>
+        <translation>已开具 %1 个编号，其中作废 %2 个。</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>缺号：%1</translation>
+    </message>
+    <message>
+        <source>No number is missing.</source>
+        <translation>编号连续，没有缺号。</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Replace a volunteer</source>
@@ -264,6 +319,295 @@
     </message>
 </context>
 <context>
+    <name>CashEntryDialog</name>
+    <message>
+        <source>Cash book entry</source>
+        <translation>现金记账</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Yuan, e.g. 200 or 85.50</source>
+        <translation>单位元，例如 200 或 85.50</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>What the money came in for or was spent on</source>
+        <translation>款项的来源用途或支出用途</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Paid by / paid to</source>
+        <translation>付款方/收款方</translation>
+    </message>
+    <message>
+        <source>Invoice or receipt number</source>
+        <translation>发票或收据号</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+</context>
+<context>
+    <name>CashTab</name>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Income…</source>
+        <translation>收入…</translation>
+    </message>
+    <message>
+        <source>Payment…</source>
+        <translation>支出…</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲销…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In (yuan)</source>
+        <translation>收入（元）</translation>
+    </message>
+    <message>
+        <source>Out (yuan)</source>
+        <translation>支出（元）</translation>
+    </message>
+    <message>
+        <source>Balance (yuan)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <source>Paid by / paid to</source>
+        <translation>付款方/收款方</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Donation #%1</source>
+        <translation>捐赠 #%1</translation>
+    </message>
+    <message>
+        <source>Carried in %1 yuan · in %2 · out %3 · balance %4 yuan</source>
+        <translation>期初 %1 元 · 收入 %2 · 支出 %3 · 余额 %4 元</translation>
+    </message>
+    <message>
+        <source>Reverse cash entry</source>
+        <translation>冲销现金记录</translation>
+    </message>
+    <message>
+        <source>Cancel the entry of %1 (%2 yuan) with a counter-entry? Why?</source>
+        <translation>用一笔反向记录冲销 %1 的记录（%2 元）？请填写原因：</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTab</name>
+    <message>
+        <source>Read-only: the station head or a social worker edits the catalogue.</source>
+        <translation>只读：物资目录由站长或社工维护。</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Gift packages</source>
+        <translation>慰问包</translation>
+    </message>
+    <message>
+        <source>Storerooms</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <source>Item categories</source>
+        <translation>物资类别</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Name, spec or pinyin initials</source>
+        <translation>名称、规格或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Show items not in use</source>
+        <translation>显示已停用的物资</translation>
+    </message>
+    <message>
+        <source>New item…</source>
+        <translation>新物资…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有保质期</translation>
+    </message>
+    <message>
+        <source>Low-stock line</source>
+        <translation>库存下限</translation>
+    </message>
+    <message>
+        <source>Unit value</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Unit value history</source>
+        <translation>单价历史</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>设定人</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Unit value history: %1</source>
+        <translation>单价历史：%1</translation>
+    </message>
+    <message>
+        <source>New gift package…</source>
+        <translation>新慰问包…</translation>
+    </message>
+    <message>
+        <source>Gift package</source>
+        <translation>慰问包</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Value of one</source>
+        <translation>每份价值</translation>
+    </message>
+    <message>
+        <source>not all valued</source>
+        <translation>部分物资无单价</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Rename / take out of use…</source>
+        <translation>改名 / 停用…</translation>
+    </message>
+    <message>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <source>New storeroom…</source>
+        <translation>新库房…</translation>
+    </message>
+    <message>
+        <source>Item category</source>
+        <translation>物资类别</translation>
+    </message>
+    <message>
+        <source>New category…</source>
+        <translation>新类别…</translation>
+    </message>
+    <message>
+        <source>Edit storeroom</source>
+        <translation>编辑库房</translation>
+    </message>
+    <message>
+        <source>New storeroom</source>
+        <translation>新库房</translation>
+    </message>
+    <message>
+        <source>Edit category</source>
+        <translation>编辑类别</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>新类别</translation>
+    </message>
+</context>
+<context>
     <name>CloseHouseholdDialog</name>
     <message>
         <source>Take off the list</source>
@@ -330,6 +674,354 @@
     </message>
 </context>
 <context>
+    <name>DonationLinesDialog</name>
+    <message>
+        <source>Donation %1</source>
+        <translation>捐赠 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · received %3</source>
+        <translation>%1 · %2 · %3 接收</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit value</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>not valued</source>
+        <translation>无法估值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>Goods value ¥%1 · cash ¥%2 · total ¥%3</source>
+        <translation>物资价值 ¥%1 · 现金 ¥%2 · 合计 ¥%3</translation>
+    </message>
+    <message>
+        <source>purpose: %1</source>
+        <translation>用途：%1</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>已作废</translation>
+    </message>
+</context>
+<context>
+    <name>DonationsTab</name>
+    <message>
+        <source>Donor: name, initials or phone tail</source>
+        <translation>捐赠方：名称、拼音首字母或电话尾号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Receive donation…</source>
+        <translation>接收捐赠…</translation>
+    </message>
+    <message>
+        <source>Print acknowledgement</source>
+        <translation>打印凭证</translation>
+    </message>
+    <message>
+        <source>Reissue acknowledgement…</source>
+        <translation>重开凭证…</translation>
+    </message>
+    <message>
+        <source>Cancel donation…</source>
+        <translation>作废捐赠…</translation>
+    </message>
+    <message>
+        <source>Thank-you letters…</source>
+        <translation>感谢信…</translation>
+    </message>
+    <message>
+        <source>Acknowledgement register</source>
+        <translation>凭证登记簿</translation>
+    </message>
+    <message>
+        <source>The acknowledgement printout is not installed.</source>
+        <translation>尚未安装捐赠物资接收凭证的打印功能。</translation>
+    </message>
+    <message>
+        <source>Ack. no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Goods value</source>
+        <translation>物资价值</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>%1 (void)</source>
+        <translation>%1（作废）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Goods and cash</source>
+        <translation>物资和现金</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>%1 donations, total ¥%2</source>
+        <translation>%1 笔捐赠，合计 ¥%2</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Reissue acknowledgement</source>
+        <translation>重开凭证</translation>
+    </message>
+    <message>
+        <source>Acknowledgement %1 is voided (the number stays used) and a new number is issued.
+Why (misprinted, torn, lost …)?</source>
+        <translation>凭证 %1 将作废（该编号不再使用），并开具新编号。
+原因（打印错误、撕坏、遗失……）？</translation>
+    </message>
+    <message>
+        <source>The new number is %1. Print the acknowledgement now?</source>
+        <translation>新编号为 %1。现在打印凭证吗？</translation>
+    </message>
+    <message>
+        <source>The new number is %1.</source>
+        <translation>新编号为 %1。</translation>
+    </message>
+    <message>
+        <source>Cancel donation</source>
+        <translation>作废捐赠</translation>
+    </message>
+    <message>
+        <source>Cancel the donation of %1 (acknowledgement %2)? Its goods and cash are reversed and its acknowledgement voided; it stays on file.
+Why?</source>
+        <translation>作废 %1 的捐赠（凭证 %2）吗？其物资和现金将冲销，凭证作废；记录仍保留。
+原因？</translation>
+    </message>
+    <message>
+        <source>Thank-you letters</source>
+        <translation>感谢信</translation>
+    </message>
+    <message>
+        <source>No donor (other than anonymous ones) gave in this period.</source>
+        <translation>这段时间没有（匿名以外的）捐赠方捐赠。</translation>
+    </message>
+    <message>
+        <source>Preparing the thank-you letters…</source>
+        <translation>正在生成感谢信…</translation>
+    </message>
+</context>
+<context>
+    <name>DonorFormDialog</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Company, branch or person</source>
+        <translation>单位、支部或个人</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New donor</source>
+        <translation>新捐赠方</translation>
+    </message>
+    <message>
+        <source>Edit donor</source>
+        <translation>编辑捐赠方</translation>
+    </message>
+</context>
+<context>
+    <name>DonorsTab</name>
+    <message>
+        <source>Name, pinyin initials or phone tail</source>
+        <translation>名称、拼音首字母或电话尾号</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <source>New donor…</source>
+        <translation>新捐赠方…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Donations per donor in</source>
+        <translation>各捐赠方捐赠合计，年份</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>捐赠笔数</translation>
+    </message>
+    <message>
+        <source>Goods value</source>
+        <translation>物资价值</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 donors</source>
+        <translation>%1 个捐赠方</translation>
+    </message>
+    <message>
+        <source>%1 donations · goods ¥%2 · cash ¥%3 · total ¥%4</source>
+        <translation>%1 笔捐赠 · 物资 ¥%2 · 现金 ¥%3 · 合计 ¥%4</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Deactivate donor</source>
+        <translation>停用捐赠方</translation>
+    </message>
+    <message>
+        <source>Hide %1 from the pick lists? Their donations stay on file.</source>
+        <translation>在选择列表中隐藏“%1”吗？其捐赠记录仍保留。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>ExportLedgerDialog</name>
     <message>
         <source>Export the household ledger</source>
@@ -346,6 +1038,60 @@
     <message>
         <source>Numbers are masked unless you tick this; a full export is recorded in the audit log. Keep such a file safe.</source>
         <translation>不勾选时号码脱敏导出；导出完整号码会记入审计日志，请妥善保管该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPeriodDialog</name>
+    <message>
+        <source>%1 (month)</source>
+        <translation>%1 月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportStock</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Export the monthly in/out ledger</source>
+        <translation>导出物资出入库台账</translation>
+    </message>
+    <message>
+        <source>Export the stock ledger</source>
+        <translation>导出库存明细账</translation>
+    </message>
+    <message>
+        <source>Export the donor totals</source>
+        <translation>导出捐赠方统计</translation>
     </message>
 </context>
 <context>
@@ -416,6 +1162,97 @@
     </message>
 </context>
 <context>
+    <name>GiveOutDialog</name>
+    <message>
+        <source>Give out goods</source>
+        <translation>物资发放</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Head&apos;s name, pinyin initials, ID or phone tail</source>
+        <translation>户主姓名、拼音首字母、身份证号或电话尾号</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>服务对象户</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Can go out</source>
+        <translation>可出库</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Who collected the goods</source>
+        <translation>领取物资的人</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Chosen: %1, %2</source>
+        <translation>已选：%1，%2</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Home</source>
@@ -436,6 +1273,10 @@
     <message>
         <source>Households due for a visit</source>
         <translation>待走访户</translation>
+    </message>
+    <message>
+        <source>Goods below their line</source>
+        <translation>低于库存下限的物资</translation>
     </message>
     <message>
         <source>Back up now</source>
@@ -484,6 +1325,18 @@
     <message>
         <source>%1 of them tier 1 · %2 open needs</source>
         <translation>其中一级 %1 户 · 待办诉求 %2 条</translation>
+    </message>
+    <message>
+        <source>%1 expiring</source>
+        <translation>%1 种临期或过期</translation>
+    </message>
+    <message>
+        <source>%1 short for reservations</source>
+        <translation>%1 种预留不足</translation>
+    </message>
+    <message>
+        <source>All stocked</source>
+        <translation>库存充足</translation>
     </message>
     <message>
         <source>none assigned yet</source>
@@ -1222,6 +2075,89 @@
     </message>
 </context>
 <context>
+    <name>ImportStockDialog</name>
+    <message>
+        <source>Import opening stock from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入期初库存</translation>
+    </message>
+    <message>
+        <source>Opening date</source>
+        <translation>期初日期</translation>
+    </message>
+    <message>
+        <source>Choose a stock sheet with at least the item name (物资名称) and the quantity (数量). Items not in the catalogue are created from the row&apos;s category and unit. The whole file is checked before anything is imported.</source>
+        <translation>请选择库存表，至少要有“物资名称”和“数量”两列。目录中没有的物资按该行的类别和单位新建。导入前会先检查整个文件。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit value</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>新物资</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Columns imported: %1</source>
+        <translation>导入的列：%1</translation>
+    </message>
+    <message>
+        <source>Choose a stock sheet</source>
+        <translation>选择库存表</translation>
+    </message>
+    <message>
+        <source>Sheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Checking the stock sheet…</source>
+        <translation>正在检查库存表…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; nothing was imported.</source>
+        <translation>检查已取消，没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Importing the opening stock…</source>
+        <translation>正在导入期初库存…</translation>
+    </message>
+</context>
+<context>
     <name>ImportVolunteersDialog</name>
     <message>
         <source>Import volunteers from Excel or CSV</source>
@@ -1278,6 +2214,104 @@
     <message>
         <source>Importing the volunteers…</source>
         <translation>正在导入志愿者…</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryPage</name>
+    <message>
+        <source>Inventory</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Stock movements</source>
+        <translation>出入库记录</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <source>Donors</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <source>Cash book</source>
+        <translation>现金账</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>物资目录</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFormDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. 大米</source>
+        <translation>如 大米</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>e.g. 10kg, 5L</source>
+        <translation>如 10kg、5L</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Carries an expiry date</source>
+        <translation>有保质期</translation>
+    </message>
+    <message>
+        <source>Low-stock line (0: none)</source>
+        <translation>库存下限（0 表示不设）</translation>
+    </message>
+    <message>
+        <source>New unit value (yuan)</source>
+        <translation>新单价（元）</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the value</source>
+        <translation>留空则单价不变</translation>
+    </message>
+    <message>
+        <source>Value from (YYYY-MM-DD)</source>
+        <translation>单价起始日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>新物资</translation>
+    </message>
+    <message>
+        <source>Edit item</source>
+        <translation>编辑物资</translation>
+    </message>
+    <message>
+        <source>Unit values so far: %1</source>
+        <translation>历史单价：%1</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +2567,98 @@
         <source>No</source>
         <translation>否</translation>
     </message>
+    <message>
+        <source>Donation in</source>
+        <translation>捐赠入库</translation>
+    </message>
+    <message>
+        <source>Purchase in</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>Given to household</source>
+        <translation>发放到户</translation>
+    </message>
+    <message>
+        <source>Holiday visit gifts</source>
+        <translation>慰问发放</translation>
+    </message>
+    <message>
+        <source>Used for activity</source>
+        <translation>活动领用</translation>
+    </message>
+    <message>
+        <source>Micro-wish</source>
+        <translation>微心愿</translation>
+    </message>
+    <message>
+        <source>Other issue</source>
+        <translation>其他领用</translation>
+    </message>
+    <message>
+        <source>Damaged / lost</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <source>Expired, written off</source>
+        <translation>过期报废</translation>
+    </message>
+    <message>
+        <source>Storeroom transfer</source>
+        <translation>库房调拨</translation>
+    </message>
+    <message>
+        <source>Count adjustment</source>
+        <translation>盘点调整</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Cash donation</source>
+        <translation>捐赠收入</translation>
+    </message>
+    <message>
+        <source>Other income</source>
+        <translation>其他收入</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Party branch / public body</source>
+        <translation>党支部·机关单位</translation>
+    </message>
+    <message>
+        <source>Charity</source>
+        <translation>慈善组织</translation>
+    </message>
+    <message>
+        <source>Community charity fund</source>
+        <translation>社区慈善基金</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1707,6 +2833,117 @@
     </message>
 </context>
 <context>
+    <name>MovementsTab</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲销…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Stock ledger…</source>
+        <translation>库存明细账…</translation>
+    </message>
+    <message>
+        <source>Monthly in/out ledger…</source>
+        <translation>月度物资出入库台账…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit value</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Donor / recipient</source>
+        <translation>捐赠方/领取方</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reversed (#%1)</source>
+        <translation>已冲销（#%1）</translation>
+    </message>
+    <message>
+        <source>Reverses #%1</source>
+        <translation>冲销 #%1</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>全部物资</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 条</translation>
+    </message>
+    <message>
+        <source>Reverse voucher</source>
+        <translation>冲销单据</translation>
+    </message>
+    <message>
+        <source>Reverse voucher #%1 (%2, %3)? Every line of it is cancelled by a counter-entry dated %4. Why?</source>
+        <translation>冲销单据 #%1（%2，%3）？其每一行都将由一笔日期为 %4 的反向记录抵销。请填写原因：</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
     <name>OperationDialog</name>
     <message>
         <source>Cancel</source>
@@ -1719,6 +2956,57 @@
     <message>
         <source>This step can&apos;t be interrupted; it is finishing…</source>
         <translation>这一步无法中断，正在完成…</translation>
+    </message>
+</context>
+<context>
+    <name>PackageFormDialog</name>
+    <message>
+        <source>New gift package</source>
+        <translation>新慰问包</translation>
+    </message>
+    <message>
+        <source>Edit gift package</source>
+        <translation>编辑慰问包</translation>
+    </message>
+    <message>
+        <source>e.g. 春节慰问包</source>
+        <translation>如 春节慰问包</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Quantity per package</source>
+        <translation>每份数量</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加物资</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>One package: ¥%1</source>
+        <translation>每份价值：¥%1</translation>
+    </message>
+    <message>
+        <source>One package: some items have no value</source>
+        <translation>每份价值：部分物资无单价</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +3241,169 @@
     <message>
         <source>Can&apos;t write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveGoodsDialog</name>
+    <message>
+        <source>Receive goods</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <source>Name, initials or phone tail</source>
+        <translation>名称、首字母或电话尾号</translation>
+    </message>
+    <message>
+        <source>New donor…</source>
+        <translation>新捐赠方…</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <source>Yuan, e.g. 2000</source>
+        <translation>元，如 2000</translation>
+    </message>
+    <message>
+        <source>Cash (yuan)</source>
+        <translation>现金（元）</translation>
+    </message>
+    <message>
+        <source>What the donor gave it for (指定用途)</source>
+        <translation>捐赠方指定的用途</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Supplier, or where the goods came from</source>
+        <translation>供应商或物资来源</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Invoice or transfer note number</source>
+        <translation>发票号或调拨单号</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit value (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>Cannot be valued</source>
+        <translation>无法估值</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>Batch no.</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Donation (捐赠)</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <source>Purchase (采购)</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <source>Transfer in (调拨入库)</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>Opening stock (期初)</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <source>Receive a donation</source>
+        <translation>接收捐赠</translation>
+    </message>
+    <message>
+        <source>Receive goods: %1</source>
+        <translation>物资入库：%1</translation>
+    </message>
+    <message>
+        <source>Cannot be valued (无法估值): listed without a value</source>
+        <translation>无法估值：登记但不计价值</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Goods value: ¥%1</source>
+        <translation>物资价值：¥%1</translation>
+    </message>
+    <message>
+        <source>Cash: ¥%1</source>
+        <translation>现金：¥%1</translation>
+    </message>
+    <message>
+        <source>Total: ¥%1</source>
+        <translation>合计：¥%1</translation>
+    </message>
+    <message>
+        <source>(%1 lines without a value)</source>
+        <translation>（%1 行无价值）</translation>
+    </message>
+    <message>
+        <source>Donation received</source>
+        <translation>已接收捐赠</translation>
+    </message>
+    <message>
+        <source>Donation filed with acknowledgement number %1.
+
+Print the acknowledgement (捐赠物资接收凭证) now?</source>
+        <translation>捐赠已登记，凭证号 %1。
+
+现在打印捐赠物资接收凭证吗？</translation>
+    </message>
+    <message>
+        <source>Preparing the acknowledgement…</source>
+        <translation>正在生成捐赠物资接收凭证…</translation>
+    </message>
+    <message>
+        <source>Donation acknowledgement</source>
+        <translation>捐赠物资接收凭证</translation>
     </message>
 </context>
 <context>
@@ -2633,6 +4084,295 @@
     <message>
         <source>Choose your own password</source>
         <translation>请设置您自己的密码</translation>
+    </message>
+</context>
+<context>
+    <name>StockCountDialog</name>
+    <message>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>All storerooms</source>
+        <translation>全部库房</translation>
+    </message>
+    <message>
+        <source>Also list items with nothing on the books</source>
+        <translation>同时列出账面为零的物资</translation>
+    </message>
+    <message>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <source>Counted on</source>
+        <translation>盘点日期</translation>
+    </message>
+    <message>
+        <source>e.g. monthly count, November</source>
+        <translation>例如：11 月月度盘点</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>On the books</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Print count sheet…</source>
+        <translation>打印盘点表…</translation>
+    </message>
+    <message>
+        <source>Type the counted quantity; leave a row blank if it was not counted. Only counted rows are saved.</source>
+        <translation>填写实盘数量；未盘点的行留空。只保存已盘点的行。</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 counted, %3 differ from the books</source>
+        <translation>共 %1 行，已盘 %2 行，%3 行与账面不符</translation>
+    </message>
+    <message>
+        <source>Count sheet</source>
+        <translation>盘点表</translation>
+    </message>
+    <message>
+        <source>Preparing the count sheet…</source>
+        <translation>正在生成盘点表…</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>Item name or pinyin initials</source>
+        <translation>物资名称或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Below threshold only</source>
+        <translation>仅看低于下限</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Expiring in 30 days</source>
+        <translation>30 天内到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Next expiry</source>
+        <translation>最近到期日</translation>
+    </message>
+    <message>
+        <source>Low-stock line</source>
+        <translation>库存下限</translation>
+    </message>
+    <message>
+        <source>Packages still lack</source>
+        <translation>慰问包尚缺</translation>
+    </message>
+    <message>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>入库日期</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Expiring within 30 days or expired</source>
+        <translation>30 天内到期或已过期</translation>
+    </message>
+    <message>
+        <source>Double-click an item above to see its batches and reservations.</source>
+        <translation>双击上方物资，查看其批次和预留。</translation>
+    </message>
+    <message>
+        <source>Item batches and reservations</source>
+        <translation>物资批次与预留</translation>
+    </message>
+    <message>
+        <source>What the reservations still lack</source>
+        <translation>预留尚缺</translation>
+    </message>
+    <message>
+        <source>Receive donation…</source>
+        <translation>接收捐赠…</translation>
+    </message>
+    <message>
+        <source>Other goods in</source>
+        <translation>其他入库</translation>
+    </message>
+    <message>
+        <source>Give out…</source>
+        <translation>发放…</translation>
+    </message>
+    <message>
+        <source>Write off…</source>
+        <translation>报损/报废…</translation>
+    </message>
+    <message>
+        <source>Stock count…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <source>Move between storerooms…</source>
+        <translation>库房调拨…</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Given out</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Still lacking</source>
+        <translation>尚缺</translation>
+    </message>
+    <message>
+        <source>expired %1 days ago</source>
+        <translation>已过期 %1 天</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All storerooms</source>
+        <translation>全部库房</translation>
+    </message>
+    <message>
+        <source>Stock value %1 yuan · %2 items below their low-stock line · %3 batches expiring within 30 days · %4 batches expired</source>
+        <translation>库存总值 %1 元 · %2 种物资低于库存下限 · %3 个批次 30 天内到期 · %4 个批次已过期</translation>
+    </message>
+    <message>
+        <source>the reservations still lack %1 items</source>
+        <translation>预留尚缺 %1 种物资</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 种物资</translation>
+    </message>
+    <message>
+        <source>%1: %2 batches on hand, %3 active reservations</source>
+        <translation>%1：在库批次 %2 个，有效预留 %3 项</translation>
+    </message>
+    <message>
+        <source>Receive goods</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Receiving goods is not available yet.</source>
+        <translation>入库功能暂不可用。</translation>
+    </message>
+    <message>
+        <source>Move between storerooms</source>
+        <translation>库房调拨</translation>
+    </message>
+    <message>
+        <source>There is only one storeroom: add another in the catalogue first.</source>
+        <translation>只有一个库房：请先在“物资目录”中添加库房。</translation>
+    </message>
+    <message>
+        <source>Nothing is in stock.</source>
+        <translation>目前没有库存。</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>From storeroom</source>
+        <translation>调出库房</translation>
+    </message>
+    <message>
+        <source>To storeroom</source>
+        <translation>调入库房</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ThanksPeriodDialog</name>
+    <message>
+        <source>Thank-you letters</source>
+        <translation>感谢信</translation>
+    </message>
+    <message>
+        <source>A letter to every donor who gave in this period:</source>
+        <translation>给这段时间内每位捐赠方各写一封感谢信：</translation>
     </message>
 </context>
 <context>

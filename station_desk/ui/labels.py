@@ -76,6 +76,36 @@ WORDS: dict[str, dict[str, str]] = {
         "yes": QT_TRANSLATE_NOOP("Labels", "Yes"),
         "no": QT_TRANSLATE_NOOP("Labels", "No"),
     },
+    "voucher_kind": {
+        "donation": QT_TRANSLATE_NOOP("Labels", "Donation in"),
+        "purchase": QT_TRANSLATE_NOOP("Labels", "Purchase in"),
+        "transfer_in": QT_TRANSLATE_NOOP("Labels", "Transfer in"),
+        "opening": QT_TRANSLATE_NOOP("Labels", "Opening stock"),
+        "household": QT_TRANSLATE_NOOP("Labels", "Given to household"),
+        "campaign": QT_TRANSLATE_NOOP("Labels", "Holiday visit gifts"),
+        "activity": QT_TRANSLATE_NOOP("Labels", "Used for activity"),
+        "wish": QT_TRANSLATE_NOOP("Labels", "Micro-wish"),
+        "other_out": QT_TRANSLATE_NOOP("Labels", "Other issue"),
+        "scrapped": QT_TRANSLATE_NOOP("Labels", "Damaged / lost"),
+        "expired": QT_TRANSLATE_NOOP("Labels", "Expired, written off"),
+        "move": QT_TRANSLATE_NOOP("Labels", "Storeroom transfer"),
+        "adjustment": QT_TRANSLATE_NOOP("Labels", "Count adjustment"),
+        "reversal": QT_TRANSLATE_NOOP("Labels", "Reversal"),
+    },
+    "cash_kind": {
+        "donation": QT_TRANSLATE_NOOP("Labels", "Cash donation"),
+        "other_in": QT_TRANSLATE_NOOP("Labels", "Other income"),
+        "spend": QT_TRANSLATE_NOOP("Labels", "Payment"),
+        "reversal": QT_TRANSLATE_NOOP("Labels", "Reversal"),
+    },
+    "donor_kind": {
+        "enterprise": QT_TRANSLATE_NOOP("Labels", "Enterprise"),
+        "party_branch": QT_TRANSLATE_NOOP("Labels", "Party branch / public body"),
+        "charity": QT_TRANSLATE_NOOP("Labels", "Charity"),
+        "community_fund": QT_TRANSLATE_NOOP("Labels", "Community charity fund"),
+        "individual": QT_TRANSLATE_NOOP("Labels", "Individual"),
+        "anonymous": QT_TRANSLATE_NOOP("Labels", "Anonymous"),
+    },
 }
 
 

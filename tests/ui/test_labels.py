@@ -7,7 +7,7 @@ import datetime as _dt
 
 import pytest
 
-from station_desk.core.models import ROLES, VILLAGE_KINDS
+from station_desk.core.models import CASH_KINDS, DONOR_KINDS, ROLES, VILLAGE_KINDS, VOUCHER_KINDS
 from station_desk.core.services import households
 from station_desk.ui import i18n
 from station_desk.ui.dialogs.member_form import MemberDraft
@@ -25,6 +25,9 @@ CODES = {
     "role": ROLES,
     "village_kind": VILLAGE_KINDS,
     "yes_no": ("yes", "no"),
+    "voucher_kind": VOUCHER_KINDS,
+    "cash_kind": CASH_KINDS,
+    "donor_kind": DONOR_KINDS,
 }
 
 

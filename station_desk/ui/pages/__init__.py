@@ -37,6 +37,7 @@ def page_title(name: str) -> str:
         "volunteers": QCoreApplication.translate("VolunteersPage", "Volunteers"),
         "roster": QCoreApplication.translate("RosterPage", "Roster"),
         "attendance": QCoreApplication.translate("AttendancePage", "Attendance & hours"),
+        "inventory": QCoreApplication.translate("InventoryPage", "Inventory"),
         "settings": QCoreApplication.translate("SettingsPage", "Settings"),
     }
     return titles[name]
@@ -52,5 +53,7 @@ PAGES = [
     PageEntry("roster", "RosterPage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
     # attendance records and service hours: staff who correct them
     PageEntry("attendance", "AttendancePage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
+    # donations and goods: the front desk receives donations and hands goods out
+    PageEntry("inventory", "InventoryPage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
     PageEntry("settings", "SettingsPage"),
 ]

@@ -15,7 +15,7 @@ from .base import Page
 class HomePage(Page):
     name = "home"
     watches = frozenset({"village", "staff", "station", "backup", "household", "visit", "need",
-                         "tier"})
+                         "tier", "voucher", "item", "reservation"})
     navigate = Signal(str, str)  # page name, section
 
     def __init__(self, context, parent=None) -> None:
@@ -40,6 +40,10 @@ class HomePage(Page):
         self.due_card = Card(self.tr("Households due for a visit"))
         self.due_card.clicked.connect(lambda: self.navigate.emit("households", "due"))
         self.due_card.setVisible(actor.can("households.view"))
+        # The storeroom: what has run low, what is about to expire, what reservations lack.
+        self.stock_card = Card(self.tr("Goods below their line"))
+        self.stock_card.clicked.connect(lambda: self.navigate.emit("inventory", "stock"))
+        self.stock_card.setVisible(actor.can("inventory.view"))
         self.villages_card.clicked.connect(lambda: self.navigate.emit("settings", "villages"))
         # A card opens the list behind it only where this role has that list.
         if actor.can("accounts.manage"):
@@ -51,6 +55,8 @@ class HomePage(Page):
         else:
             self.backup_card.clickable = False
         cards = (self.villages_card, self.workers_card, self.backup_card)
+        if actor.can("inventory.view"):
+            cards = (self.stock_card, *cards)
         if actor.can("households.view"):
             cards = (self.due_card, *cards)
         for column, card in enumerate(cards):
@@ -122,6 +128,18 @@ class HomePage(Page):
             note = self.tr("%1 of them tier 1 · %2 open needs").replace(
                 "%1", str(data.due_tier1 or 0)).replace("%2", str(data.open_needs or 0))
             self.due_card.set_value(data.due_visits, note, warn=bool(data.due_tier1))
+        if data.low_stock is not None:
+            parts = []
+            if data.low_stock_names:
+                parts.append("、".join(data.low_stock_names)
+                             + ("…" if data.low_stock > len(data.low_stock_names) else ""))
+            if data.expiring:
+                parts.append(self.tr("%1 expiring").replace("%1", str(data.expiring)))
+            if data.reserved_short:
+                parts.append(self.tr("%1 short for reservations").replace(
+                    "%1", str(data.reserved_short)))
+            self.stock_card.set_value(data.low_stock, " · ".join(parts) or self.tr("All stocked"),
+                                      warn=bool(data.low_stock or data.reserved_short))
         if actor.role == SOCIAL_WORKER:
             names = "、".join(data.my_villages) if data.my_villages else self.tr("none assigned yet")
             self.my_villages.setText(self.tr("My villages: %1").replace("%1", names))
