@@ -790,10 +790,11 @@ def _export_stock(ctx: Context) -> int:
     else:
         data = exports.export_donor_totals(ctx.actor, a.year, a.out)
         total = sum(r.total_fen for r in data.totals)
+        counted = sum(r.donations for r in data.totals)  # cancelled ones are listed, not counted
         print(ctx.zh_en(f"已导出 {a.out}：{a.year}年 {len(data.totals)} 个捐赠方，"
-                        f"{len(data.donations)} 笔捐赠，合计 {money.yuan(total)} 元",
+                        f"{counted} 笔捐赠，合计 {money.yuan(total)} 元",
                         f"Exported {a.out}: {a.year}, {len(data.totals)} donors, "
-                        f"{len(data.donations)} donations, {money.yuan(total)} yuan in all"))
+                        f"{counted} donations, {money.yuan(total)} yuan in all"))
     return 0
 
 

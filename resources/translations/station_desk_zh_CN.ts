@@ -759,10 +759,6 @@
         <translation>凭证登记簿</translation>
     </message>
     <message>
-        <source>The acknowledgement printout is not installed.</source>
-        <translation>尚未安装捐赠物资接收凭证的打印功能。</translation>
-    </message>
-    <message>
         <source>Ack. no.</source>
         <translation>凭证号</translation>
     </message>
@@ -847,10 +843,6 @@ Why (misprinted, torn, lost …)?</source>
     <message>
         <source>The new number is %1. Print the acknowledgement now?</source>
         <translation>新编号为 %1。现在打印凭证吗？</translation>
-    </message>
-    <message>
-        <source>The new number is %1.</source>
-        <translation>新编号为 %1。</translation>
     </message>
     <message>
         <source>Cancel donation</source>
@@ -2863,6 +2855,10 @@ Why?</source>
         <translation>月度物资出入库台账…</translation>
     </message>
     <message>
+        <source>Print sign-off sheet</source>
+        <translation>打印领取签收表</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2913,6 +2909,18 @@ Why?</source>
     <message>
         <source>By</source>
         <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Sign-off sheet</source>
+        <translation>领取签收表</translation>
+    </message>
+    <message>
+        <source>A sign-off sheet lists goods handed out: choose all kinds or one kind of give-out.</source>
+        <translation>领取签收表列出发放出去的物资：请选择“全部类型”或一种出库类型。</translation>
+    </message>
+    <message>
+        <source>Preparing the sign-off sheet…</source>
+        <translation>正在生成领取签收表…</translation>
     </message>
     <message>
         <source>Reversed (#%1)</source>
@@ -4326,14 +4334,6 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
     <message>
         <source>%1: %2 batches on hand, %3 active reservations</source>
         <translation>%1：在库批次 %2 个，有效预留 %3 项</translation>
-    </message>
-    <message>
-        <source>Receive goods</source>
-        <translation>入库</translation>
-    </message>
-    <message>
-        <source>Receiving goods is not available yet.</source>
-        <translation>入库功能暂不可用。</translation>
     </message>
     <message>
         <source>Move between storerooms</source>

@@ -15,6 +15,7 @@ from . import migrations
 from .db import Location, database
 from .errors import one_line
 from .models import Staff, Station, Village
+from .money import yuan
 from .roles import HEAD, SOCIAL_WORKER
 
 
@@ -142,7 +143,7 @@ def _stock_ledger() -> list[Finding]:
     if cash_low:
         findings.append(Finding("problem", "check_cash_negative",
                                 {"day": str(cash_low[0][0])[:10],
-                                 "balance": f"{cash_low[0][1] / 100:.2f}"}))
+                                 "balance": yuan(cash_low[0][1])}))
     if not findings:
         movements = database.execute_sql("SELECT COUNT(*) FROM stock_movement").fetchone()[0]
         findings.append(Finding("ok", "check_stock_ok", {"count": movements}))

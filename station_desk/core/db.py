@@ -208,6 +208,9 @@ def locked_problem(exc: BaseException) -> DatabaseProblem | None:
     return None
 
 
+POSTGRES_WRITE_LOCK = 7_000_001  # the station-wide writer lock's key on PostgreSQL
+
+
 @contextmanager
 def write_transaction() -> Iterator[None]:
     """``database.atomic()`` (BEGIN IMMEDIATE on SQLite; a savepoint when nested).
@@ -216,7 +219,12 @@ def write_transaction() -> Iterator[None]:
     naming the file, not a bare OperationalError that reads as a crash.
     """
     try:
+        outermost = not database.in_transaction()
         with database.atomic():
+            if outermost and isinstance(database.obj, peewee.PostgresqlDatabase):
+                # One writer at a time, as BEGIN IMMEDIATE gives on SQLite: the ledgers'
+                # checks (stock never negative, numbers gapless) read, then write.
+                database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (POSTGRES_WRITE_LOCK,))
             yield
     except (sqlite3.OperationalError, peewee.OperationalError) as exc:
         problem = locked_problem(exc)

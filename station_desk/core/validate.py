@@ -101,6 +101,15 @@ def mask_id(number: str) -> str:
     return number[:3] + "*" * (len(number) - 7) + number[-4:]
 
 
+def mask_name(name: str) -> str:
+    """陈秀英 → 陈*英, 王五 → 王*: enough for a person to know their own name."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
 def mask_phone(number: str) -> str:
     """138****5678 for mobiles; landlines keep area code and last two digits."""
     if not number:

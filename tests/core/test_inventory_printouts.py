@@ -105,7 +105,7 @@ def test_receipt_carries_number_donor_goods_capitals_and_the_notice(head, desk, 
     assert "第一联存根" in text and "第二联交捐赠方" in text
     # 2 bags at 50 yuan and 20 yuan in cash
     assert text.count("合计（小写，未估值物资不计入）120.00") == 2
-    assert text.count("人民币（大写）壹佰贰拾元整") == 2
+    assert text.count("人民币壹佰贰拾元整") == 2
     assert text.count(NOTICE) == 2
     assert text.count("指定用途：春节慰问困难家庭") == 2
     assert text.count(f"经办人：{head.name}") == 2 and text.count(f"负责人：{head.name}") == 2
@@ -309,7 +309,7 @@ def test_sign_off_rows_of_the_goods_handed_out(handed_out, desk):
 def test_sign_off_masks_households_for_the_front_desk(handed_out):
     desk = handed_out["front_desk"]
     data = stock_sheets.sign_off_rows(desk, date_from=TODAY, date_to=TODAY, kind="household")
-    assert [(r.name, r.proxy) for r in data.rows] == [("王**", ""), ("李**", "李**")]
+    assert [(r.name, r.proxy) for r in data.rows] == [("王*山", ""), ("李*兰", "李*明")]
     with pytest.raises(PermissionDenied):
         stock_sheets.sign_off_rows(handed_out["kiosk"], date_from=TODAY, date_to=TODAY)
 

@@ -8,7 +8,7 @@ import traceback
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMessageBox
 
 from station_desk.core.clock import today
 from station_desk.core.models import CashEntry, ItemCategory, StockMovement, Voucher
@@ -382,3 +382,75 @@ def test_reversing_a_cash_entry(show, staff_actors, goods, monkeypatch, no_dialo
         f"Reversed (#{counter.id})", f"Reverses #{entry}"]
     assert "balance 0.00" in tab.summary.text()
     assert not tab.reverse_button.isEnabled()  # nothing chosen that could be reversed
+
+
+# --- the afternoon's donation, end to end ---------------------------------------------------
+
+def test_a_donation_received_and_part_of_it_given_out_from_the_page(show, staff_actors, goods,
+                                                                   monkeypatch):
+    """14:00: a company brings 100 bags of rice; the clerk receives them with the donor picked
+    from the list; part goes to a household at once. Both through the page's own buttons."""
+    from station_desk.ui.dialogs.receive_goods import ReceiveGoodsDialog
+    from station_desk.ui.pages.inventory import InventoryPage
+
+    page = show(InventoryPage, staff_actors["head"])
+    tab = page.stock_tab
+    offered = []  # after a donation the clerk is offered its acknowledgement to print
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: offered.append(a[2]) or
+                        QMessageBox.StandardButton.No)
+
+    def receive(dialog):
+        dialog.donor_box.setCurrentIndex(dialog.donor_box.findData(goods["donor"]))
+        line = dialog.lines[0]
+        line.item.setCurrentIndex(line.item.findData(goods["rice"]))
+        line.quantity.setValue(100)
+
+    seen = answer(ReceiveGoodsDialog, receive)
+    tab.receive_button.click()
+    assert len(seen) == 1, seen[1:]
+    assert len(offered) == 1 and f"{today().year}-0002" in offered[0]
+    assert _stock_row(tab, goods["rice"]).on_hand == 130
+    page.donations_tab.refresh()
+    assert page.donations_tab.model.rowCount() == 2  # the fixture's donation and this one
+    assert page.donations_tab.model.index(0, 0).data() == f"{today().year}-0002"
+
+    def give(dialog):
+        dialog.household_search.setText("王大山")
+        dialog.find_households()
+        line = dialog.lines[0]
+        line.item.setCurrentIndex(line.item.findData(goods["rice"]))
+        line.quantity.setValue(40)
+
+    seen = answer(GiveOutDialog, give)
+    tab.give_button.click()
+    assert len(seen) == 1, seen[1:]
+    row = _stock_row(tab, goods["rice"])
+    assert (row.on_hand, row.value_fen) == (90, 90 * 5000)
+    page.movements_tab.refresh()
+    kinds = {_cell(page.movements_tab.model, r, "Kind")
+             for r in range(page.movements_tab.model.rowCount())}
+    assert {"Donation in", "Given to household"} <= kinds, kinds
+
+
+def test_the_sign_off_sheet_prints_what_went_out_in_the_period(show, staff_actors, goods, worker,
+                                                                monkeypatch, qtbot, no_dialogs):
+    from station_desk.ui.dialogs import pdf_preview
+    from station_desk.ui.pages.inventory_movements import MovementsTab
+
+    head = staff_actors["head"]
+    stock.give_out(head, "household", today(), [stock.OutLine(goods["rice"], 2)],
+                   household_id=goods["household"])
+    previewed = []
+    monkeypatch.setattr(pdf_preview.PdfPreviewDialog, "ask",
+                        classmethod(lambda cls, parent, path, title: previewed.append(path)))
+    tab = show(MovementsTab, head)
+    tab.sign_off_button.click()
+    qtbot.waitUntil(lambda: bool(previewed), timeout=10_000)
+    import pypdfium2
+
+    text = pypdfium2.PdfDocument(str(previewed[0]))[0].get_textpage().get_text_range()
+    assert "王大山" in text and "大米" in text and "sign-off sheet" in text  # in English here
+    # a kind that hands nothing to anyone has no sign-off sheet
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("donation"))
+    tab.sign_off_button.click()
+    assert no_dialogs and no_dialogs[-1][0] == "information"

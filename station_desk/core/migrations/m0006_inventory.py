@@ -113,7 +113,7 @@ def up(db: peewee.Database, migrator) -> None:
         updated_at = peewee.CharField(max_length=32)
 
         class Meta:
-            indexes = ((("target_kind", "target_id", "item"), True), (("item", "status"), False))
+            indexes = ((("target_kind", "target_id", "item"), False), (("item", "status"), False))
 
     class StockMovement(Base):
         voucher = peewee.ForeignKeyField(Voucher, backref="movements", on_delete="RESTRICT")

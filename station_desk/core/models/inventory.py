@@ -140,7 +140,9 @@ class Reservation(BaseModel):
     updated_at = peewee.CharField(max_length=32)
 
     class Meta:
-        indexes = ((("target_kind", "target_id", "item"), True), (("item", "status"), False))
+        # one active reservation per target and item (the service keeps it so); closed ones
+        # stay on file beside a new one
+        indexes = ((("target_kind", "target_id", "item"), False), (("item", "status"), False))
 
 
 class StockMovement(BaseModel):

@@ -47,7 +47,7 @@ LABELS = {
         "total": "合计（小写）",
         "total_unvalued": "合计（小写，未估值物资不计入）",
         "capital": "合计（大写）",
-        "capital_value": "人民币（大写）{words}",
+        "capital_value": "人民币{words}",
         "purpose": "指定用途：{value}",
         "no_purpose": "无",
         "notice": "本凭证仅为物资接收确认，不作为公益事业捐赠票据；如需捐赠票据，请向运营机构或慈善会申请。",

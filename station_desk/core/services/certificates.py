@@ -15,11 +15,11 @@ from .. import settings, validate
 from ..audit import created, record, sensitive_read
 from ..clock import stamp, today
 from ..errors import ValidationError
-from ..models import Certificate, CertificateCounter, Staff, Volunteer
+from ..models import Certificate, CertificateCounter, Volunteer
 from ..roles import Actor, require
 from . import attendance
 from .base import clean_text, get_or_fail, writer
-from .station import get_station
+from .station import get_station, head_name
 
 FULL_ID_SETTING = "certificates.full_id"
 KIND_NAMES = {"front_desk": "前台值班", "hotline": "热线接听", "home_visit": "入户探访",
@@ -178,9 +178,7 @@ def certificate_data(actor: Actor, certificate_id: int) -> CertificateData:
     certificate = get_or_fail(Certificate, certificate_id)
     volunteer = Volunteer.get_by_id(certificate.volunteer_id)
     station = get_station()
-    head = ""
-    if station is not None and station.head_id:
-        head = (Staff.get_or_none(Staff.id == station.head_id) or Staff(name="")).name
+    head = head_name(station)
     number = volunteer.id_number or ""
     full = bool(number) and bool(settings.get(FULL_ID_SETTING)) and actor.can("ids.reveal")
     if full:

@@ -29,14 +29,14 @@ from ..models import (
     Donor,
     Item,
     NumberCounter,
-    Staff,
     StockMovement,
 )
+from ..money import yuan
 from ..roles import Actor, require
 from .base import clean_text, get_or_fail, writer
 from .inventory import item_label
-from .station import get_station
-from .stock import InLine, _check_date, receive_goods, reverse_voucher
+from .station import get_station, head_name
+from .stock import InLine, _as_date, _check_date, receive_goods, reverse_voucher
 
 ACK_SERIES = "ack"
 
@@ -189,10 +189,6 @@ class DonationRow:
         return self.goods_value_fen + self.cash_fen
 
 
-def _date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 def _lines(voucher_ids: Sequence[int]) -> dict[int, list[DonationLine]]:
@@ -207,7 +203,7 @@ def _lines(voucher_ids: Sequence[int]) -> dict[int, list[DonationLine]]:
         for m in query:
             result[m.voucher_id].append(DonationLine(m.item_id, item_label(m.item), m.item.unit,
                                                      m.quantity, m.unit_value_fen,
-                                                     _date(m.batch.expires_on)))
+                                                     _as_date(m.batch.expires_on)))
     return result
 
 
@@ -242,7 +238,7 @@ def list_donations(actor: Actor, *, date_from: _dt.date | None = None,
             .join(StockMovement, on=(StockMovement.voucher == Donation.voucher))
             .where(Donation.id.in_(chunk)).group_by(Donation.id)))
     lines = _lines([d.voucher_id for d in donations]) if with_lines else {}
-    return [DonationRow(d.id, _date(d.received_on), d.donor_id, d.donor.name, d.donor.kind,
+    return [DonationRow(d.id, _as_date(d.received_on), d.donor_id, d.donor.name, d.donor.kind,
                         numbers.get(d.id, ""), values.get(d.id, 0) or 0, d.cash_fen, d.purpose,
                         d.clerk_name, d.cancelled_at is not None,
                         tuple(lines.get(d.voucher_id, ())))
@@ -286,9 +282,7 @@ def acknowledgement_data(actor: Actor, donation_id: int) -> AcknowledgementData:
                                         .where(Acknowledgement.donation == donation.id)
                                         .order_by(Acknowledgement.id.desc()).first())
     station = get_station()
-    head = ""
-    if station is not None and station.head_id:
-        head = (Staff.get_or_none(Staff.id == station.head_id) or Staff(name="")).name
+    head = head_name(station)
     lines = tuple(_lines([donation.voucher_id]).get(donation.voucher_id, ()))
     contact = donor.contact
     if donor.phone:
@@ -300,7 +294,7 @@ def acknowledgement_data(actor: Actor, donation_id: int) -> AcknowledgementData:
         station_phone=station.phone if station else "",
         station_address=station.address if station else "",
         donor_name=donor.name, donor_kind=donor.kind, donor_contact=contact,
-        received_on=_date(donation.received_on), lines=lines,
+        received_on=_as_date(donation.received_on), lines=lines,
         goods_value_fen=sum(line.value_fen or 0 for line in lines), cash_fen=donation.cash_fen,
         purpose=donation.purpose, clerk=donation.clerk_name, head=head,
         issued_on=_dt.datetime.fromisoformat(ack.issued_at).date() if ack else today(),
@@ -433,8 +427,7 @@ def _verify_cash() -> None:
             .group_by(CashEntry.entered_on).order_by(CashEntry.entered_on)):
         running += delta
         if running < 0:
-            raise ValidationError("cash_negative_on", day=str(day)[:10],
-                                  balance=f"{running / 100:.2f}")
+            raise ValidationError("cash_negative_on", day=str(day)[:10], balance=yuan(running))
 
 
 @dataclass(frozen=True)
@@ -473,7 +466,7 @@ def cash_book(actor: Actor, *, date_from: _dt.date | None = None,
     rows, balance = [], opening
     for e in entries:
         balance += e.amount_fen
-        rows.append(CashRow(e.id, _date(e.entered_on), e.kind, e.amount_fen, balance,
+        rows.append(CashRow(e.id, _as_date(e.entered_on), e.kind, e.amount_fen, balance,
                             e.counterparty, e.purpose, e.reference, e.reason, e.actor_name,
                             e.reverses_id, reversed_by.get(e.id), e.donation_id))
     return opening, rows
@@ -510,9 +503,7 @@ def thanks_data(actor: Actor, date_from: _dt.date, date_to: _dt.date,
     """A letter per donor who gave in the period (anonymous donors get none)."""
     require(actor, "inventory.view")
     station = get_station()
-    head = ""
-    if station is not None and station.head_id:
-        head = (Staff.get_or_none(Staff.id == station.head_id) or Staff(name="")).name
+    head = head_name(station)
     per_donor: dict[int, list[DonationRow]] = defaultdict(list)
     for d in list_donations(actor, date_from=date_from, date_to=date_to,
                             include_cancelled=False, with_lines=True):

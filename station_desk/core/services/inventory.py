@@ -23,6 +23,7 @@ from ..models import (
     Location,
     PackageKind,
     PackageLine,
+    StockMovement,
 )
 from ..roles import Actor, require
 from .base import clean_text, get_or_fail, writer
@@ -228,6 +229,10 @@ def save_item(actor: Actor, data: ItemInput, item_id: int | None = None) -> Item
     item.threshold = _count(data.threshold, "threshold", allow_zero=True)
     item.notes = clean_text(data.notes, "notes", required=False)
     item.name_initials = search.initials(item.name)
+    if item_id and (before["unit"], before["expires"]) != (item.unit, item.expires) and \
+            StockMovement.select().where(StockMovement.item == item.id).exists():
+        # every row in the ledger counts in the old unit, and its batches keep their dates
+        raise ValidationError("item_unit_fixed", item=item.name, unit=before["unit"])
     clash = Item.get_or_none(Item.name == item.name, Item.spec == item.spec)
     if clash is not None and clash.id != item.id:
         raise ValidationError("item_exists", name=item.name, spec=item.spec)

@@ -22,6 +22,15 @@ def get_station() -> Station | None:
     return Station.select().order_by(Station.id).first()
 
 
+def head_name(station: Station | None = None) -> str:
+    """The station head's name as printouts sign it ("" when none is set)."""
+    station = station if station is not None else get_station()
+    if station is None or not station.head_id:
+        return ""
+    head = Staff.get_or_none(Staff.id == station.head_id)
+    return head.name if head else ""
+
+
 @writer("station.edit")
 def save_station(actor: Actor, *, name: str, organisation: str = "", address: str = "",
                  phone: str = "", hotlines: list[str] | str = "",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import peewee
 
+from .. import validate
 from ..audit import record
 from ..clock import stamp, today
 from ..db import database
@@ -156,6 +157,16 @@ def _outstanding(item_ids: Iterable[int]) -> dict[int, int]:
                  .group_by(Reservation.item))
         result.update({item_id: total or 0 for item_id, total in database.execute(query)})
     return result
+
+
+def _expired_on_hand(item_ids: Iterable[int], on: _dt.date) -> dict[int, int]:
+    """On hand in batches already expired on ``on``, per item."""
+    ids = sorted(set(item_ids))
+    query = (StockMovement.select(StockMovement.item, peewee.fn.SUM(StockMovement.quantity))
+             .join(Batch, on=(StockMovement.batch == Batch.id))
+             .where(StockMovement.item.in_(ids), Batch.expires_on < on)
+             .group_by(StockMovement.item))
+    return {item_id: max(total, 0) for item_id, total in database.execute(query)}
 
 
 # ---------------------------------------------------------------- goods in
@@ -332,6 +343,8 @@ def give_out_goods(actor: Actor, kind: str, moved_on: _dt.date, lines: Sequence[
     _check_date(moved_on)
     if not lines:
         raise ValidationError("stock_no_lines")
+    if household_id is None and target_kind == "household":
+        household_id, target_kind = target_id, ""  # one way in for a household, checked alike
     if household_id is not None:
         require(actor, "households.view")
         household = get_or_fail(Household, household_id)
@@ -355,9 +368,11 @@ def give_out_goods(actor: Actor, kind: str, moved_on: _dt.date, lines: Sequence[
     own = _target_reservations(target_kind, target_id, wanted)
     if expired != "only":
         usable, reserved = _usable_today(wanted), _outstanding(wanted)
+        stale = _expired_on_hand(wanted, moved_on) if expired == "first" else {}
         for item_id, quantity in wanted.items():
             mine = own[item_id].quantity - own[item_id].delivered if item_id in own else 0
             free = max(usable[item_id] - reserved[item_id], 0) + mine
+            quantity -= min(stale.get(item_id, 0), quantity)  # 报损 takes expired goods first
             if quantity > free and usable[item_id] >= quantity:
                 item = items[item_id]
                 raise ValidationError("stock_reserved", item=item_label(item), unit=item.unit,
@@ -369,23 +384,29 @@ def give_out_goods(actor: Actor, kind: str, moved_on: _dt.date, lines: Sequence[
                                             max_length=128),
                        reference=clean_text(reference, "reference", required=False,
                                             max_length=128), reason=reason)
+    # what comes out of the target's reservation, row by row, so a reversal gives back
+    # exactly that much to it
+    from_reservation = {item_id: min(wanted[item_id], r.quantity - r.delivered)
+                        for item_id, r in own.items()}
+    for item_id, use in from_reservation.items():
+        if use > 0:
+            Reservation.update(delivered=Reservation.delivered + use, updated_at=stamp()).where(
+                Reservation.id == own[item_id].id).execute()
     rows = []
-    per_line: dict[int, int] = defaultdict(int)
     for line in lines:
         item = items[line.item_id]
         quantity = _count(line.quantity, "quantity")
-        per_line[item.id] += quantity
         for batch, take in _pick(item, quantity, moved_on, location_id, expired, line.batch_id):
-            StockMovement.create(voucher=voucher.id, item=item.id, batch=batch.id,
-                                 quantity=-take, unit_value_fen=batch.unit_value_fen,
-                                 moved_on=moved_on,
-                                 reservation=own[item.id].id if item.id in own else None)
-            rows.append((item.id, batch.id, -take))
-    for item_id, reservation in own.items():
-        use = min(per_line[item_id], reservation.quantity - reservation.delivered)
-        if use > 0:
-            Reservation.update(delivered=Reservation.delivered + use, updated_at=stamp()).where(
-                Reservation.id == reservation.id).execute()
+            tagged = min(take, from_reservation.get(item.id, 0))
+            for part, reservation in ((tagged, own[item.id].id if tagged else None),
+                                      (take - tagged, None)):
+                if part:
+                    StockMovement.create(voucher=voucher.id, item=item.id, batch=batch.id,
+                                         quantity=-part, unit_value_fen=batch.unit_value_fen,
+                                         moved_on=moved_on, reservation=reservation)
+                    rows.append((item.id, batch.id, -part))
+            if tagged:
+                from_reservation[item.id] -= tagged
     _verify(b for _i, b, _q in rows)
     _audit_voucher(actor, voucher, rows)
     return voucher
@@ -575,8 +596,8 @@ def record_count(actor: Actor, counted_on: _dt.date, lines: Sequence[CountLine],
         for item, key, difference in changes:
             members = groups.get(key, [])
             if difference > 0:
-                newest = max(members, key=lambda m: (_as_date(m[0].received_on), m[0].id),
-                             default=None)
+                newest = max((m for m in members if _as_date(m[0].received_on) <= counted_on),
+                             key=lambda m: (_as_date(m[0].received_on), m[0].id), default=None)
                 batch = newest[0] if newest else Batch.create(
                     item=item.id, location=location_id or default_location_id(),
                     expires_on=key[1], received_on=counted_on,
@@ -636,6 +657,9 @@ def _plan(target_kind: str, target_id: int | None,
         item = get_or_fail(Item, item_id)
         mine = own.get(item_id)
         delivered = mine.delivered if mine else 0
+        if quantity < delivered:
+            raise ValidationError("reserve_below_delivered", item=item_label(item),
+                                  unit=item.unit, delivered=delivered, wanted=quantity)
         outstanding = mine.quantity - mine.delivered if mine else 0
         free = max(usable[item_id] - reserved[item_id], 0) + outstanding
         hold = delivered + min(max(quantity - delivered, 0), free)
@@ -825,11 +849,20 @@ def overview(actor: Actor, *, text: str = "", category_id: int | None = None,
             entry["unvalued"] += balance
         else:
             entry["value"] += value * balance
-    reserved = _outstanding(per_item) if per_item else {}
-    missing: dict[int, int] = dict(database.execute(
-        Reservation.select(Reservation.item, peewee.fn.SUM(Reservation.wanted - Reservation.quantity))
-        .where(Reservation.status == "active", Reservation.wanted > Reservation.quantity)
-        .group_by(Reservation.item)))
+    reserved: dict[int, int] = {}
+    missing: dict[int, int] = defaultdict(int)
+    for item_id, wanted, held, delivered in database.execute(
+            Reservation.select(Reservation.item, peewee.fn.SUM(Reservation.wanted),
+                               peewee.fn.SUM(Reservation.quantity),
+                               peewee.fn.SUM(Reservation.delivered))
+            .where(Reservation.status == "active").group_by(Reservation.item)):
+        reserved[item_id] = held - delivered
+        missing[item_id] = wanted - held
+    for item_id, outstanding in reserved.items():
+        # held on paper but gone from the shelf (a receipt reversed, goods expired or lost)
+        entry = per_item.get(item_id)
+        usable = entry["on_hand"] - entry["expired"] if entry else 0
+        missing[item_id] += max(outstanding - max(usable, 0), 0)
     rows = []
     for item in find_items(actor, text, category_id=category_id, include_inactive=True):
         entry = per_item.get(item.id)
@@ -923,10 +956,6 @@ class MovementRow:
         return None if self.unit_value_fen is None else self.unit_value_fen * self.quantity
 
 
-def _masked_name(name: str) -> str:
-    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
-
-
 def movements(actor: Actor, query: MovementQuery | None = None) -> list[MovementRow]:
     """Ledger rows, newest first, with reversals and what they reversed marked."""
     require(actor, "inventory.view")
@@ -971,7 +1000,7 @@ def movements(actor: Actor, query: MovementQuery | None = None) -> list[Movement
         if voucher.household_id:
             # a household's head, and whoever signed for its goods, are personal data
             head = voucher.household.head_name
-            party = head if full_names else _masked_name(head)
+            party = head if full_names else validate.mask_name(head)
         else:
             party = ((voucher.donor.name if voucher.donor_id else "") or voucher.recipient
                      or (f"{voucher.target_kind} #{voucher.target_id}"

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 
 import peewee
 
+from .. import validate
 from ..errors import ValidationError
 from ..models import Household, Item, StockMovement, Village, Voucher
 from ..roles import Actor, require
 from .inventory import item_label
 from .station import get_station
-from .stock import _as_date, _masked_name
+from .stock import _as_date
 
 SIGN_OFF_KINDS = ("household", "campaign", "activity", "wish", "other_out")  # someone signs
 
@@ -96,11 +97,11 @@ def sign_off_rows(actor: Actor, *, date_from: _dt.date | None = None,
     for voucher in vouchers:
         if voucher.household_id:
             head = voucher.household.head_name
-            name = head if full_names else _masked_name(head)
+            name = head if full_names else validate.mask_name(head)
             village = voucher.household.village.name if voucher.household.village_id else ""
             # someone else signing for the household is personal data too
             other = voucher.recipient if voucher.recipient and voucher.recipient != head else ""
-            proxy = (other if full_names else _masked_name(other)) if other else ""
+            proxy = (other if full_names else validate.mask_name(other)) if other else ""
         else:
             name, village, proxy = voucher.recipient, "", ""
         result.append(SignOffRow(village, name, goods_text(goods[voucher.id]),

@@ -460,18 +460,12 @@ class ReceiveGoodsDialog(QDialog):
         dialog = cls(parent, context, kind)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        if dialog.saved_kind == "donation" and acknowledgement_printable():
+        if dialog.saved_kind == "donation":
             offer_acknowledgement(parent, context, dialog.result_value)
         return dialog.result_value
 
 
 # --- printing the acknowledgement (used by the donations tab too) --------------------------
-
-def acknowledgement_printable() -> bool:
-    """Helper B's report module is in place."""
-    import importlib.util
-
-    return importlib.util.find_spec("station_desk.core.reports.acknowledgement") is not None
 
 
 def offer_acknowledgement(parent: QWidget | None, context, donation_id: int) -> None:

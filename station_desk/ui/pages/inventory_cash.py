@@ -24,9 +24,11 @@ from ...messages import describe_error
 from ..dialogs.form_parts import date_of
 from ..labels import label
 from ..models.table import Column
-from .inventory_movements import date_range_edit, reversal_status, reversal_tint
-from .inventory_stock import TintedRowsModel, fitted_table
+from .inventory_movements import reversal_status, reversal_tint
+from .inventory_stock import TintedRowsModel
 from .parts import button as _button
+from .parts import date_edit as date_range_edit
+from .parts import fitted_table
 
 
 class CashTab(QWidget):

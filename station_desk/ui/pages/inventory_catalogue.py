@@ -27,8 +27,9 @@ from ..dialogs.item_form import ItemFormDialog
 from ..dialogs.package_form import PackageFormDialog
 from ..labels import yes_no
 from ..models.table import Column, RowsTableModel
-from .inventory_donations import SEARCH_PAUSE_MS, fit_table
+from .inventory_donations import SEARCH_PAUSE_MS
 from .parts import button, combo, fill, search_box
+from .parts import fitted_table as fit_table
 
 
 class CatalogueTab(QWidget):

@@ -11,15 +11,12 @@ import datetime as _dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,44 +27,23 @@ from ...core.errors import StationError
 from ...core.services import donations, inventory
 from ...core.services.station import get_station
 from ...messages import describe_error
-from ..dialogs.form_parts import date_of, qdate
+from ..dialogs.form_parts import date_of
 from ..dialogs.receive_goods import (
     ReceiveGoodsDialog,
-    acknowledgement_printable,
     print_acknowledgement,
     print_path,
 )
 from ..labels import label
-from ..models.table import Column, RowsTableModel, make_table
+from ..models.table import Column, RowsTableModel
 from .parts import button, search_box
+from .parts import date_edit as range_edit
+from .parts import fitted_table as fit_table
 
 SEARCH_PAUSE_MS = 150
 
 
-def fit_table(model: RowsTableModel, name: str, stretch: int | None = None) -> QTableView:
-    """Columns as wide as their contents; ``stretch`` (default the last) takes the rest."""
-    view = make_table(model, name)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
-def range_edit(name: str, value: _dt.date) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(qdate(value))
-    return edit
-
-
-def thanks_printable() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("station_desk.core.reports.thanks") is not None
 
 
 class DonationsTab(QWidget):
@@ -117,10 +93,6 @@ class DonationsTab(QWidget):
         self.receive_button.setVisible(self.can_receive)
         self.reissue_button.setVisible(self.can_receive)
         self.cancel_button.setVisible(self.can_reverse)
-        self.print_button.setEnabled(acknowledgement_printable())
-        self.thanks_button.setEnabled(thanks_printable())
-        if not acknowledgement_printable():
-            self.print_button.setToolTip(self.tr("The acknowledgement printout is not installed."))
         self.row_buttons = [self.print_button, self.reissue_button, self.cancel_button]
         for made in (self.receive_button, self.print_button, self.reissue_button,
                      self.cancel_button, self.thanks_button, self.register_button):
@@ -200,7 +172,7 @@ class DonationsTab(QWidget):
 
     def _selection_changed(self) -> None:
         row = self.current()
-        self.print_button.setEnabled(row is not None and acknowledgement_printable())
+        self.print_button.setEnabled(row is not None)
         for made in (self.reissue_button, self.cancel_button):
             made.setEnabled(row is not None and not row.cancelled)
 
@@ -243,13 +215,10 @@ class DonationsTab(QWidget):
             return
         self.refresh()
         self.select_donation(row.id)
-        if acknowledgement_printable():
-            answer = QMessageBox.question(self, title, self.tr(
-                "The new number is %1. Print the acknowledgement now?").replace("%1", number))
-            if answer == QMessageBox.StandardButton.Yes:
-                print_acknowledgement(self, self.context, row.id)
-        else:
-            QMessageBox.information(self, title, self.tr("The new number is %1.").replace("%1", number))
+        answer = QMessageBox.question(self, title, self.tr(
+            "The new number is %1. Print the acknowledgement now?").replace("%1", number))
+        if answer == QMessageBox.StandardButton.Yes:
+            print_acknowledgement(self, self.context, row.id)
 
     def cancel(self, row: donations.DonationRow) -> None:
         """A donation entered in error: goods and cash reversed, slip voided; it stays on file."""

@@ -27,8 +27,9 @@ from ...messages import describe_error
 from ..dialogs.donor_form import DonorFormDialog
 from ..labels import label
 from ..models.table import Column, RowsTableModel
-from .inventory_donations import SEARCH_PAUSE_MS, fit_table
+from .inventory_donations import SEARCH_PAUSE_MS
 from .parts import button, combo, fill, search_box
+from .parts import fitted_table as fit_table
 
 
 class DonorsTab(QWidget):

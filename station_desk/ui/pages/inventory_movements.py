@@ -7,11 +7,8 @@ with a reason. Both stay listed: the original marked "reversed (#n)" in grey, th
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -28,13 +25,15 @@ from ...core.models import VOUCHER_KINDS
 from ...core.money import yuan
 from ...core.services import inventory, stock
 from ...messages import describe_error
-from ..dialogs.form_parts import date_of, qdate
+from ..dialogs.form_parts import date_of
 from ..labels import label
 from ..models.table import Column
-from .inventory_stock import TintedRowsModel, fitted_table
+from .inventory_stock import TintedRowsModel
 from .parts import button as _button
 from .parts import combo as _combo
+from .parts import date_edit as date_range_edit
 from .parts import fill as _fill
+from .parts import fitted_table
 
 REVERSED = (None, "#9e9e9e")  # cancelled: grey
 REVERSAL = ("#e3f2fd", "#0d47a1")  # the counter-row: blue
@@ -60,13 +59,6 @@ def reversal_status(row) -> str:
     return ""
 
 
-def date_range_edit(name: str, value: _dt.date) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(qdate(value))
-    return edit
 
 
 class MovementsTab(QWidget):
@@ -115,6 +107,10 @@ class MovementsTab(QWidget):
         monthly.triggered.connect(lambda _c=False: self.export("month"))
         self.export_button.setMenu(menu)
         buttons.addWidget(self.export_button)
+        # 领取签收表 for what went out in the period shown (of the kind chosen, if one is)
+        self.sign_off_button = _button(self.tr("Print sign-off sheet"), "printSignOff",
+                                       self.print_sign_off)
+        buttons.addWidget(self.sign_off_button)
         buttons.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setObjectName("movementCount")
@@ -205,3 +201,39 @@ class MovementsTab(QWidget):
             export_stock.export_monthly_ledger_ui(self, self.context)
         else:
             export_stock.export_stock_ledger_ui(self, self.context)
+
+    def print_sign_off(self) -> None:
+        """The 领取签收表 of the period's give-outs, made in the background, then previewed."""
+        import tempfile
+        from pathlib import Path
+
+        from ...core.errors import ValidationError
+        from ...core.services.stock_sheets import SIGN_OFF_KINDS
+        from .. import ops
+        from ..dialogs.pdf_preview import preview_printout
+
+        kind = self.kind_filter.currentData() or ""
+        if kind and kind not in SIGN_OFF_KINDS:
+            QMessageBox.information(self, self.tr("Sign-off sheet"), self.tr(
+                "A sign-off sheet lists goods handed out: choose all kinds or one kind of "
+                "give-out."))
+            return
+        start, end = date_of(self.date_from), date_of(self.date_to)
+        out = Path(tempfile.mkdtemp(prefix="station-desk-")) / f"sign-off-{start}-{end}.pdf"
+        actor, lang = self.actor, self.lang
+
+        def build():
+            from ...core.reports import sign_off
+            from ...core.services import stock_sheets
+
+            data = stock_sheets.sign_off_rows(actor, date_from=start, date_to=end, kind=kind)
+            if not data.rows:
+                raise ValidationError("printout_no_distributions", date_from=start.isoformat(),
+                                      date_to=end.isoformat())
+            sign_off.build(data, out, lang=lang)
+            return sign_off.check(data)
+
+        operation = ops.run_operation(self, self.tr("Preparing the sign-off sheet…"), build,
+                                      cancellable=False)
+        operation.finished.connect(lambda problems: preview_printout(
+            self, out, problems, self.tr("Sign-off sheet")))

@@ -17,13 +17,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,10 +31,11 @@ from ...core.clock import today
 from ...core.money import yuan
 from ...core.services import inventory, stock
 from ..labels import label
-from ..models.table import Column, RowsTableModel, make_table
+from ..models.table import Column, RowsTableModel
 from .parts import button as _button
 from .parts import combo as _combo
 from .parts import fill as _fill
+from .parts import fitted_table
 from .parts import search_box as _search_box
 
 SEARCH_PAUSE_MS = 150
@@ -64,15 +63,6 @@ class TintedRowsModel(RowsTableModel):
         return super().data(index, role)
 
 
-def fitted_table(model, name: str, stretch: int | None = None) -> QTableView:
-    """Columns as wide as their contents; ``stretch`` (default the last) takes the rest."""
-    view = make_table(model, name)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 def quantity(value: int, unit: str) -> str:
@@ -329,12 +319,8 @@ class StockTab(QWidget):
         self.load()
 
     def receive(self, kind: str) -> None:
-        try:
-            from ..dialogs.receive_goods import ReceiveGoodsDialog
-        except ImportError:  # the receiving dialog is another part of the page's work
-            QMessageBox.information(self, self.tr("Receive goods"),
-                                    self.tr("Receiving goods is not available yet."))
-            return
+        from ..dialogs.receive_goods import ReceiveGoodsDialog
+
         if ReceiveGoodsDialog.ask(self, self.context, kind=kind) is not None:
             self._changed()
 

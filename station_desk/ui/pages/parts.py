@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+)
+
+from ..models.table import make_table
 
 
 def button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
@@ -47,3 +57,27 @@ def search_box(name: str, placeholder: str, typed: Callable[[], None],
     made.textChanged.connect(lambda _t: typed())
     made.returnPressed.connect(entered)
     return made
+
+
+def fitted_table(model, name: str, stretch: int | None = None) -> QTableView:
+    """A table whose columns are as wide as their contents; ``stretch`` (default the last)
+    takes the rest."""
+    view = make_table(model, name)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def date_edit(name: str, value: _dt.date) -> QDateEdit:
+    """A date box with a calendar, as the list pages' period filters use it."""
+    from ..dialogs.form_parts import qdate
+
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(qdate(value))
+    return edit

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -31,25 +30,17 @@ from ...messages import describe_error
 from ..dialogs.form_dialog import Field, FormDialog
 from ..dialogs.volunteer_form import VolunteerFormDialog, status_name
 from ..labels import label, yes_no
-from ..models.table import Column, RowsTableModel, make_table
+from ..models.table import Column, RowsTableModel
 from .base import Page
 from .parts import button as _button
 from .parts import combo as _combo
 from .parts import fill as _fill
+from .parts import fitted_table as _table
 from .parts import search_box as _search_box
 
 SEARCH_PAUSE_MS = 150
 
 
-def _table(model: RowsTableModel, name: str, stretch: int | None = None) -> QTableView:
-    """Columns as wide as their contents; ``stretch`` (default the last) takes the rest."""
-    view = make_table(model, name)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 class VolunteersPage(Page):
