@@ -727,7 +727,7 @@ def _import_report_ok(ctx: Context, report) -> bool:
     print(text("import_bad_rows", ctx.lang, count=len(report.problems), rows=report.bad_rows),
           file=sys.stderr)
     for item in report.problems:
-        column = f"{item.letter} {item.header}".strip() if item.column is not None else ""
+        column = f" {item.letter} {item.header}".rstrip() if item.column is not None else ""
         reason = text(item.code, ctx.lang, **item.message_params())
         print(text("import_row", ctx.lang, row=item.row, column=column, reason=reason),
               file=sys.stderr)

@@ -316,7 +316,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_bad_rows": ("发现 {count} 处问题（涉及 {rows} 行），没有导入任何数据。请改正后重新导入：",
                         "{count} problems found (in {rows} rows); nothing was imported. Correct "
                         "them and import again:"),
-    "import_row": ("第 {row} 行 {column}：{reason}", "Row {row} {column}: {reason}"),
+    "import_row": ("第 {row} 行{column}：{reason}", "Row {row}{column}: {reason}"),
     "import_read": ("{file}（工作表“{sheet}”）：表头在第 {header} 行，{rows} 行数据，{households} 户。",
                     "{file} (sheet \"{sheet}\"): header in row {header}, {rows} data rows, "
                     "{households} households."),
@@ -579,7 +579,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "counted": ("实盘数量", "counted quantity"), "received_on": ("接收日期", "date received"),
     "purpose": ("用途", "purpose"), "cash": ("现金", "cash"), "cash_kind": ("收支类型", "cash kind"),
     "amount": ("金额", "amount"), "entered_on": ("日期", "date"),
-    "counterparty": ("对方", "counterparty"), "expires_on": ("到期日期", "expiry date"),
+    "counterparty": ("对方", "counterparty"), "date_from": ("开始日期", "start date"),
+    "date_to": ("结束日期", "end date"), "expires_on": ("到期日期", "expiry date"),
     # donations GUI (helper A2)
     "donor": ("捐赠方", "donor"),
     "opening_date": ("期初日期", "opening date"),

@@ -4324,7 +4324,7 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
         <translation>库存总值 %1 元 · %2 种物资低于库存下限 · %3 个批次 30 天内到期 · %4 个批次已过期</translation>
     </message>
     <message>
-        <source>the reservations still lack %1 items</source>
+        <source>items short for reservations: %1</source>
         <translation>预留尚缺 %1 种物资</translation>
     </message>
     <message>

@@ -455,7 +455,16 @@ def test_no_sequence_of_writes_leaves_a_negative_balance_on_any_day(store, head,
     assert saved > 30 and refused > 5
     problems = [f for f in run_checks(store) if f.level == "problem"]
     assert problems == []
-    assert all(r.on_hand >= 0 for r in stock.overview(head))
+    rows = stock.overview(head)
+    assert all(r.on_hand >= 0 for r in rows)
+    # the first page's quick count agrees with the overview
+    from station_desk.core.services import dashboard
+
+    stock.reserve(head, "campaign", 5, [(goods["milk"], 40)], partial=True)
+    rows = stock.overview(head)
+    assert dashboard.stock_alerts() == ([r.name for r in rows if r.low],
+                                        sum(1 for r in rows if r.expired or r.expiring),
+                                        sum(1 for r in rows if r.shortfall))
 
 
 # --- found in review ------------------------------------------------------------------------

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from peewee import fn
+
 from .. import backup
 from ..clock import now
-from ..db import Location
-from ..models import Household, Need, Staff, Tier, Village
+from ..db import Location, database
+from ..models import Household, Item, Need, Reservation, Staff, Tier, Village
 from ..roles import SOCIAL_WORKER, Actor
 
 
@@ -55,13 +57,8 @@ def summary(actor: Actor, location: Location) -> Summary:
         open_needs = Need.select().where(Need.status.in_(("new", "in_progress"))).count()
     low = low_names = expiring = short = None
     if actor.can("inventory.view"):
-        from . import stock
-
-        rows = stock.overview(actor)
-        lows = [r for r in rows if r.low]
-        low, low_names = len(lows), [r.name for r in lows[:3]]
-        expiring = sum(1 for r in rows if r.expired or r.expiring)
-        short = sum(1 for r in rows if r.shortfall)
+        low_names_all, expiring, short = stock_alerts()
+        low, low_names = len(low_names_all), low_names_all[:3]
     return Summary(
         villages=villages.count(),
         groups=Village.select().where((Village.kind == "group") & (Village.active == True)).count(),  # noqa: E712
@@ -92,3 +89,40 @@ def due_count(*, social_worker_id: int | None = None, tier_id: int | None = None
     if tier_id is not None:
         query = query.where(Household.tier == tier_id)
     return query.count()
+
+
+EXPIRING_DAYS = 30  # as services.stock counts goods expiring soon
+
+
+def stock_alerts(on: _dt.date | None = None) -> tuple[list[str], int, int]:
+    """(names of active items below their low-stock line, items with goods expired or expiring
+    within 30 days, items that reservations lack), as ``stock.overview`` counts them.
+
+    Plain SQL over the balance index: the first page shows these at start-up, and importing
+    the stock services for them would cost it more than the query does.
+    """
+    on = on or now().date()
+    soon = on + _dt.timedelta(days=EXPIRING_DAYS)
+    usable: dict[int, int] = {}
+    alerting: set[int] = set()
+    for item_id, expires_on, balance in database.execute_sql(
+            "SELECT b.item_id, b.expires_on, s.total FROM (SELECT batch_id, SUM(quantity) AS "
+            "total FROM stock_movement GROUP BY batch_id) AS s JOIN batch AS b ON b.id = "
+            "s.batch_id WHERE s.total <> 0").fetchall():
+        expiry = _dt.date.fromisoformat(str(expires_on)[:10]) if expires_on else None
+        if expiry is None or expiry >= on or balance < 0:
+            usable[item_id] = usable.get(item_id, 0) + balance
+        if expiry is not None and balance > 0 and expiry <= soon:
+            alerting.add(item_id)
+    short = 0
+    for item_id, wanted, held, delivered in database.execute(
+            Reservation.select(Reservation.item, fn.SUM(Reservation.wanted),
+                               fn.SUM(Reservation.quantity), fn.SUM(Reservation.delivered))
+            .where(Reservation.status == "active").group_by(Reservation.item)):
+        if wanted > held or held - delivered > max(usable.get(item_id, 0), 0):
+            short += 1
+    lows = [name for item_id, name, threshold in Item.select(Item.id, Item.name, Item.threshold)
+            .where(Item.active == True, Item.threshold > 0)  # noqa: E712
+            .order_by(Item.name, Item.spec).tuples()
+            if usable.get(item_id, 0) < threshold]
+    return lows, len(alerting), short

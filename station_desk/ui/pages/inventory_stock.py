@@ -282,7 +282,7 @@ class StockTab(QWidget):
                 .replace("%1", yuan(total) or "0.00").replace("%2", str(low))
                 .replace("%3", str(len(expiring) - expired)).replace("%4", str(expired)))
         if lacking:
-            text += " · " + self.tr("the reservations still lack %1 items").replace(
+            text += " · " + self.tr("items short for reservations: %1").replace(
                 "%1", str(lacking))
         self.summary.setText(text)
         self.count_label.setText(self.tr("%1 items").replace("%1", str(len(rows))))
