@@ -267,6 +267,10 @@ def test_cancelling_a_donation_reverses_goods_and_cash_and_voids_its_slip(head, 
     assert [c.amount_fen for c in cash] == [50000, -50000] and cash[-1].balance_fen == 0
     assert Acknowledgement.get(Acknowledgement.donation == donation).void
     assert dn.acknowledgement_data(head, donation).void
+    (row,) = dn.list_donations(head, donor_ids=[goods["donor"]])
+    assert (row.number, row.void_number, row.cancelled, row.has_goods) == (
+        "", f"{TODAY.year}-0001", True, True)
+    assert dn.list_donations(head, donor_ids=[]) == []
     assert dn.donor_totals(head, TODAY.year) == []
     with pytest.raises(ValidationError) as caught:
         dn.cancel_donation(head, donation, "再作废")

@@ -183,6 +183,8 @@ class DonationRow:
     clerk_name: str
     cancelled: bool
     lines: tuple[DonationLine, ...] = ()
+    void_number: str = ""  # a cancelled donation's last (voided) number
+    has_goods: bool = False
 
     @property
     def total_fen(self) -> int:
@@ -209,8 +211,9 @@ def _lines(voucher_ids: Sequence[int]) -> dict[int, list[DonationLine]]:
 
 def list_donations(actor: Actor, *, date_from: _dt.date | None = None,
                    date_to: _dt.date | None = None, donor_id: int | None = None,
-                   include_cancelled: bool = True, with_lines: bool = False) -> list[DonationRow]:
-    """Donations received, newest first."""
+                   donor_ids: Sequence[int] | None = None, include_cancelled: bool = True,
+                   with_lines: bool = False) -> list[DonationRow]:
+    """Donations received, newest first (of one donor, or of ``donor_ids``: a search's)."""
     require(actor, "inventory.view")
     query = (Donation.select(Donation, Donor).join(Donor)
              .order_by(Donation.received_on.desc(), Donation.id.desc()))
@@ -220,14 +223,20 @@ def list_donations(actor: Actor, *, date_from: _dt.date | None = None,
         query = query.where(Donation.received_on <= date_to)
     if donor_id:
         query = query.where(Donation.donor == donor_id)
+    if donor_ids is not None:
+        query = query.where(Donation.donor.in_(list(donor_ids)))
     if not include_cancelled:
         query = query.where(Donation.cancelled_at.is_null())
     donations = list(query)
     ids = [d.id for d in donations]
     numbers: dict[int, str] = {}
+    voided: dict[int, str] = {}
     values: dict[int, int] = {}
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
+        voided.update(database.execute(
+            Acknowledgement.select(Acknowledgement.donation, peewee.fn.MAX(Acknowledgement.number))
+            .where(Acknowledgement.donation.in_(chunk)).group_by(Acknowledgement.donation)))
         numbers.update(database.execute(
             Acknowledgement.select(Acknowledgement.donation, peewee.fn.MAX(Acknowledgement.number))
             .where(Acknowledgement.donation.in_(chunk), Acknowledgement.void == False)  # noqa: E712
@@ -241,7 +250,8 @@ def list_donations(actor: Actor, *, date_from: _dt.date | None = None,
     return [DonationRow(d.id, _as_date(d.received_on), d.donor_id, d.donor.name, d.donor.kind,
                         numbers.get(d.id, ""), values.get(d.id, 0) or 0, d.cash_fen, d.purpose,
                         d.clerk_name, d.cancelled_at is not None,
-                        tuple(lines.get(d.voucher_id, ())))
+                        tuple(lines.get(d.voucher_id, ())),
+                        "" if d.id in numbers else voided.get(d.id, ""), d.voucher_id is not None)
             for d in donations]
 
 

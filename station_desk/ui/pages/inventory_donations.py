@@ -56,7 +56,6 @@ class DonationsTab(QWidget):
         self.setObjectName("tab_donations")
         self.can_receive = self.actor.can("inventory.receive")
         self.can_reverse = self.actor.can("inventory.reverse")
-        self._void_numbers: dict[int, str] = {}
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_PAUSE_MS)
@@ -128,11 +127,11 @@ class DonationsTab(QWidget):
     def _number(self, row: donations.DonationRow) -> str:
         if row.number:
             return row.number
-        voided = self._void_numbers.get(row.id)
+        voided = row.void_number
         return self.tr("%1 (void)").replace("%1", voided) if voided else self.tr("(none)")
 
     def _kind(self, row: donations.DonationRow) -> str:
-        if row.cash_fen and row.lines:
+        if row.cash_fen and row.has_goods:
             return self.tr("Goods and cash")
         return self.tr("Cash") if row.cash_fen else self.tr("Goods")
 
@@ -141,19 +140,10 @@ class DonationsTab(QWidget):
         donor_ids = None
         text = self.search.text().strip()
         if text:
-            donor_ids = {d.id for d in inventory.find_donors(self.actor, text,
-                                                               include_inactive=True)}
+            donor_ids = [d.id for d in inventory.find_donors(self.actor, text,
+                                                               include_inactive=True)]
         rows = donations.list_donations(self.actor, date_from=date_of(self.date_from),
-                                        date_to=date_of(self.date_to), with_lines=True)
-        if donor_ids is not None:
-            rows = [r for r in rows if r.donor_id in donor_ids]
-        # a cancelled donation keeps its (voided) number on screen
-        self._void_numbers = {}
-        for row in rows:
-            if not row.number:
-                issued = donations.acknowledgements(self.actor, donation_id=row.id)
-                if issued:
-                    self._void_numbers[row.id] = issued[-1].number
+                                        date_to=date_of(self.date_to), donor_ids=donor_ids)
         self.model.set_rows(rows)
         valid = [r for r in rows if not r.cancelled]
         self.count_label.setText(
