@@ -15,7 +15,6 @@ that data; :func:`export` writes the file beside the target and renames it into 
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -228,26 +227,8 @@ def build(ledger: HoursLedger, out: str | Path) -> int:
 
 def export(actor: Actor, month: str, path: str | Path) -> HoursLedger:
     """Write the month's 志愿服务时长台账 to ``path`` (.xlsx); the file appears only complete."""
-    from xlsxwriter.exceptions import FileCreateError
+    from .workbook import write_workbook
 
     ledger = gather(actor, month)
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise ValidationError("export_no_folder", path=str(target.parent))
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        try:
-            build(ledger, partial)
-        except (OSError, FileCreateError) as error:
-            cause = error.__cause__ or error.__context__ or error
-            raise ValidationError("export_write_failed", path=str(target),
-                                  detail=getattr(cause, "strerror", None) or str(cause)) from error
-        try:
-            os.replace(partial, target)
-        except OSError as error:
-            raise ValidationError("export_file_busy", path=str(target),
-                                  detail=error.strerror or str(error)) from error
-    finally:
-        if partial.exists():
-            partial.unlink()
+    write_workbook(lambda partial: build(ledger, partial), path)
     return ledger

@@ -18,7 +18,6 @@ The layouts live in :mod:`..reports.household_ledger` and :mod:`..reports.visit_
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -254,36 +253,21 @@ def export_ledger(actor: Actor, query: HouseholdQuery, path: str | Path, *,
     names the export (how many in full, the filter, the file). The file appears only
     complete: it is written beside the target and renamed into place after the audit row.
     """
-    from xlsxwriter.exceptions import FileCreateError
-
     from ..reports import household_ledger
+    from ..reports.workbook import write_workbook
 
     ledger = ledger_data(actor, query, full_ids=full_ids)
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise ValidationError("export_no_folder", path=str(target.parent))
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        try:
-            written = household_ledger.build(ledger, partial)
-        except (OSError, FileCreateError) as error:  # a full disk, a read-only folder
-            cause = error.__cause__ or error.__context__ or error  # xlsxwriter wraps the OSError
-            raise ValidationError("export_write_failed", path=str(target),
-                                  detail=getattr(cause, "strerror", None) or str(cause)) from error
+
+    def build(partial: Path) -> int:
+        written = household_ledger.build(ledger, partial)
         if full_ids:
             sensitive_read(actor, "household", None,
                            f"台账导出（完整证件号码）：{ledger.full_numbers} 户完整，"
                            f"{written - ledger.full_numbers} 户脱敏；筛选：{ledger.description}；"
-                           f"文件：{target.name}")
-        try:
-            os.replace(partial, target)
-        except OSError as error:  # on Windows: the old file is open in Excel
-            raise ValidationError("export_file_busy", path=str(target),
-                                  detail=error.strerror or str(error)) from error
-    finally:
-        if partial.exists():
-            partial.unlink()
-    return written
+                           f"文件：{Path(path).name}")
+        return written
+
+    return write_workbook(build, path)
 
 
 # --- visit sheets -------------------------------------------------------------------------
