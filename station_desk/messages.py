@@ -400,6 +400,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "donation_cancelled": ("这笔捐赠已于 {at} 作废。", "This donation was cancelled at {at}."),
     "cash_negative_on": ("不能保存：现金账在 {day} 的余额会变成 {balance} 元。",
                          "Not saved: the cash book would stand at {balance} yuan on {day}."),
+    # policy cards
+    "policy_exists": ("已有简称为“{name}”的政策。", "There is a policy called \"{name}\" already."),
+    "version_empty": ("明白卡的内容是空的：请至少填写一栏。", "The card has no text: fill in at least one section."),
+    "version_not_policy": ("这个版本不属于“{name}”。", "That version is not one of \"{name}\"."),
+    "print_run_not_version": ("所选的印制批次不是这个版本的。", "The print run chosen is not of this version."),
+    "policy_unknown": ("没有名为“{name}”的政策（请写简称或标题）。",
+                       "No policy is called \"{name}\" (give its short name or title)."),
+    "version_unknown": ("“{name}”没有第 {number} 版。", "\"{name}\" has no version {number}."),
     "printout_bad_week": ("周次“{value}”有误，请写成 2026-W48。",
                           "The week \"{value}\" is wrong: write it as 2026-W48."),
     "printout_no_cards": ("没有持有效志愿者卡的志愿者可打印。",
@@ -507,6 +515,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "a blank sheet give --blank and a number of rows."),
     "printout_bad_blank": ("空白行数“{value}”无效：请写 0 到 {maximum} 之间的整数。",
                            "Blank rows \"{value}\" is not valid: a whole number from 0 to {maximum}."),
+    # policy cards (helper L)
+    "card_too_long": ("政策卡“{title}”的{field}太长：按 {size} 版式用最小字号也排不下（多出约 {lines} 行），"
+                      "请删减后再打印。",
+                      "Policy card \"{title}\": the {field} text is too long for the {size} "
+                      "layout even at the smallest legible size (about {lines} lines over); "
+                      "shorten it before printing."),
 }
 
 # Labels the CLI prints; field names used in messages.
@@ -580,11 +594,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "purpose": ("用途", "purpose"), "cash": ("现金", "cash"), "cash_kind": ("收支类型", "cash kind"),
     "amount": ("金额", "amount"), "entered_on": ("日期", "date"),
     "counterparty": ("对方", "counterparty"), "date_from": ("开始日期", "start date"),
-    "date_to": ("结束日期", "end date"), "expires_on": ("到期日期", "expiry date"),
+    "date_to": ("结束日期", "end date"),
+    "policy_title": ("政策名称", "policy title"), "short_name": ("简称", "short name"),
+    "area": ("政策类别", "policy area"), "change_note": ("修订说明", "change note"),
+    "eligibility": ("适用对象", "who qualifies"), "standard": ("保障标准", "standard"),
+    "materials": ("申请材料", "documents"), "steps": ("办理流程", "steps"),
+    "hotline": ("咨询电话", "hotline"), "layout": ("版式", "layout"), "copies": ("份数", "copies"),
+    "handed_on": ("发放日期", "date handed out"), "handed_by": ("发放人", "handed out by"), "expires_on": ("到期日期", "expiry date"),
     # donations GUI (helper A2)
     "donor": ("捐赠方", "donor"),
     "opening_date": ("期初日期", "opening date"),
     "donation": ("捐赠记录", "donation"),
+    # policy card sections (helper L)
+    "card_title": ("标题", "title"), "card_eligibility": ("适用对象", "eligibility"),
+    "card_standard": ("保障标准", "standard"), "card_materials": ("申请材料", "documents"),
+    "card_steps": ("办理流程", "steps"), "card_hotline": ("咨询电话", "hotline"),
+    "card_version_label": ("版本说明", "version label"),
+    "card_household": ("户名", "household name"), "card_worker": ("社工姓名和电话", "social worker"),
 }
 
 

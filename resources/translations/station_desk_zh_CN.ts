@@ -3889,6 +3889,10 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
         <translation>时长证明印完整证件号码</translation>
     </message>
     <message>
+        <source>Personalised policy cards print the head of household&apos;s full name</source>
+        <translation>个人化政策明白卡印出户主全名</translation>
+    </message>
+    <message>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>

@@ -49,6 +49,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "inventory.give": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     "inventory.manage": frozenset({HEAD, SOCIAL_WORKER}),
     "inventory.reverse": frozenset({HEAD, SOCIAL_WORKER}),
+    # policy cards: staff print them (the front desk too); social workers keep the texts
+    # and count what was handed out in their villages
+    "policies.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "policies.edit": frozenset({HEAD, SOCIAL_WORKER}),
+    "policies.print": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "policies.distribute": frozenset({HEAD, SOCIAL_WORKER}),
     # personal data: a social worker only for the villages they are responsible for
     "ids.reveal": frozenset({HEAD, SOCIAL_WORKER}),
     "ids.export_full": frozenset({HEAD, SOCIAL_WORKER}),

@@ -100,3 +100,6 @@ declare("attendance.late_grace_minutes", 10, minimum=0, maximum=120)
 
 # Hours certificates: print the volunteer's ID number in full (else masked, as everywhere).
 declare("certificates.full_id", False)
+
+# Personalised policy cards: print the head of household's name in full (else 陈*英).
+declare("policy_cards.full_name", False)

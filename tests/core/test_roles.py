@@ -22,6 +22,7 @@ from station_desk.core.services import certificates as certs
 from station_desk.core.services import donations as dn
 from station_desk.core.services import households as hh
 from station_desk.core.services import inventory as inv
+from station_desk.core.services import policies as pol
 from station_desk.core.services import volunteers as vs
 from station_desk.core.services.base import WRITERS
 
@@ -253,24 +254,6 @@ def test_every_writer_has_an_example():
     assert set(WRITERS) == set(EXAMPLES)
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_writer_as_role(name, role, staff_actors):
-    actor = staff_actors[role]
-    _, permission = WRITERS[name]
-    audit_before = AuditLog.select().count()
-    if role in PERMISSIONS[permission]:
-        EXAMPLES[name](actor)
-        assert AuditLog.select().count() > audit_before, "a write must leave an audit row"
-        latest = AuditLog.select().order_by(AuditLog.id.desc()).get()
-        assert latest.actor_id == actor.staff_id
-        assert latest.actor_name == actor.name
-    else:
-        with pytest.raises(PermissionDenied):
-            EXAMPLES[name](actor)
-        assert AuditLog.select().count() == audit_before
-
-
 def test_role_table_matches_the_issue(staff_actors):
     head, worker, desk, kiosk = (staff_actors[r] for r in ROLES)
     assert head.can("accounts.manage") and head.can("backup.restore") and head.can("ids.reveal")
@@ -484,3 +467,67 @@ from station_desk.core.services import stock_import  # noqa: E402 - registers it
 
 EXAMPLES["stock_import.import_opening_stock"] = lambda a: stock_import.import_opening_stock(
     a, _opening_stock(), on=stock.today())
+
+
+# --- policy cards ---------------------------------------------------------------------------
+
+def _version(short="低保"):
+    from station_desk.core.models import Policy, PolicyVersion
+
+    return PolicyVersion.get(PolicyVersion.policy == Policy.get(Policy.short_name == short)).id
+
+
+def _distribution():
+    """Ten cards handed out in 麻车村, made directly (no audit row)."""
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Distribution
+
+    return Distribution.create(version=_version(), village=_village("麻车村"), quantity=10,
+                               handed_on=today(), recorded_at=stamp()).id
+
+
+EXAMPLES.update({
+    "policies.save_policy": lambda a: pol.save_policy(a, pol.PolicyInput("教育救助", "教育救助")),
+    "policies.save_version": lambda a: pol.save_version(
+        a, _policy_id(), pol.VersionText(eligibility="低保家庭", standard="例：每人每月 1,100 元")),
+    "policies.publish_version": lambda a: pol.publish_version(a, _draft()),
+    "policies.retire_version": lambda a: pol.retire_version(a, _version("临时救助")),
+    "policies.record_print_run": lambda a: pol.record_print_run(a, _version(), "wallet", 100),
+    "policies.record_distribution": lambda a: pol.record_distribution(
+        a, _version(), 30, village_id=_village("麻车村")),
+    "policies.reverse_distribution": lambda a: pol.reverse_distribution(a, _distribution(), "录错"),
+})
+
+
+def _draft():
+    """A draft second version of 低保, made directly (no audit row)."""
+    from station_desk.core.clock import stamp
+    from station_desk.core.models import PolicyVersion
+
+    return PolicyVersion.create(policy=_policy_id(), number=2, eligibility="新版本",
+                                created_at=stamp()).id
+
+
+def _policy_id(short="低保"):
+    from station_desk.core.models import Policy
+
+    return Policy.get(Policy.short_name == short).id
+
+
+# Last in the file: every EXAMPLES entry above is in place when the parameters are taken.
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_writer_as_role(name, role, staff_actors):
+    actor = staff_actors[role]
+    _, permission = WRITERS[name]
+    audit_before = AuditLog.select().count()
+    if role in PERMISSIONS[permission]:
+        EXAMPLES[name](actor)
+        assert AuditLog.select().count() > audit_before, "a write must leave an audit row"
+        latest = AuditLog.select().order_by(AuditLog.id.desc()).get()
+        assert latest.actor_id == actor.staff_id
+        assert latest.actor_name == actor.name
+    else:
+        with pytest.raises(PermissionDenied):
+            EXAMPLES[name](actor)
+        assert AuditLog.select().count() == audit_before

@@ -46,6 +46,15 @@ from .inventory import (
     StockMovement,
     Voucher,
 )
+from .policies import (
+    CARD_LAYOUTS,
+    VERSION_STATUSES,
+    Distribution,
+    Policy,
+    PolicyCategory,
+    PolicyVersion,
+    PrintRun,
+)
 from .station import VILLAGE_KINDS, Category, Setting, Station, Tier, Village
 from .volunteers import (
     ASSIGNMENT_STATUSES,
@@ -70,7 +79,8 @@ ALL_MODELS = [Staff, Station, Village, Category, Tier, Setting, AuditLog, Schema
               Assignment, AttendanceEvent, CertificateCounter, Certificate,
               Donor, ItemCategory, Item, ItemValue, Location, Batch, Voucher, Reservation,
               StockMovement, NumberCounter, Donation, Acknowledgement, CashEntry, PackageKind,
-              PackageLine, StockCount, StockCountLine]
+              PackageLine, StockCount, StockCountLine, Policy, PolicyCategory, PolicyVersion,
+              PrintRun, Distribution]
 
 __all__ = [
     "ALL_MODELS", "GENDERS", "HOUSEHOLD_STATUSES", "MEMBER_STATUSES", "NEED_SOURCES",
@@ -84,4 +94,6 @@ __all__ = [
     "VOUCHER_KINDS", "Acknowledgement", "Batch", "CashEntry", "Donation", "Donor", "Item",
     "ItemCategory", "ItemValue", "Location", "NumberCounter", "PackageKind", "PackageLine",
     "Reservation", "StockCount", "StockCountLine", "StockMovement", "Voucher",
+    "CARD_LAYOUTS", "VERSION_STATUSES", "Distribution", "Policy", "PolicyCategory",
+    "PolicyVersion", "PrintRun",
 ]

@@ -473,6 +473,8 @@ class SettingsPage(Page):
             "attendance.max_hours": self.tr("Longest visit credited (hours)"),
             "attendance.late_grace_minutes": self.tr("Late / early allowance (minutes)"),
             "certificates.full_id": self.tr("Hours certificates print the full ID number"),
+            "policy_cards.full_name": self.tr(
+                "Personalised policy cards print the head of household's full name"),
         }
 
     def _rules_tab(self) -> QWidget:

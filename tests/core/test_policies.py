@@ -1,0 +1,128 @@
+"""Policy cards' rules: printed versions never change, publishing retires the version before,
+cards handed out are a ledger, coverage per village × policy, personalised cards match
+households by category and mask the head's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from station_desk.core.clock import today
+from station_desk.core.errors import PermissionDenied, ValidationError
+from station_desk.core.models import Category, Policy, PolicyVersion, Village
+from station_desk.core.policy_starters import STARTERS
+from station_desk.core.services import households as hh
+from station_desk.core.services import policies as pol
+from station_desk.core.services import settings as settings_service
+
+TODAY = today()
+
+
+def _category(name):
+    return Category.get(Category.name == name).id
+
+
+def _village(name):
+    return Village.get(Village.name == name).id
+
+
+def _policy(short="低保"):
+    return Policy.get(Policy.short_name == short)
+
+
+def test_a_new_station_has_the_starter_cards_published(store, head):
+    rows = pol.list_policies(head)
+    assert [r.short_name for r in rows] == [s.short_name for s in STARTERS]
+    dibao = next(r for r in rows if r.short_name == "低保")
+    assert dibao.current is not None and dibao.current.number == 1
+    assert "低保" in dibao.categories
+    assert "申请受理 → 入户调查" in dibao.current.steps
+
+
+def test_a_printed_version_never_changes_and_an_edit_makes_the_next(store, head):
+    first = pol.find_version(head, "低保")
+    edited = pol.save_version(head, _policy().id, pol.VersionText(
+        eligibility="改过的适用对象", standard="新标准", steps="申请 → 审批"), first.id)
+    assert edited.id == first.id  # not printed yet: edited in place
+    pol.record_print_run(head, first.id, "wallet", 100)
+    again = pol.save_version(head, _policy().id, pol.VersionText(
+        eligibility="2027 年的适用对象", standard="再新的标准", steps="申请 → 审批",
+        change_note="2027 年起提标"), first.id)
+    assert again.id != first.id and again.number == 2 and again.status == "draft"
+    assert PolicyVersion.get_by_id(first.id).eligibility == "改过的适用对象"  # untouched
+    published = pol.publish_version(head, again.id)
+    assert published.status == "published" and published.effective_on == TODAY
+    assert PolicyVersion.get_by_id(first.id).status == "retired"
+    assert pol.find_version(head, "低保").id == again.id
+    assert pol.find_version(head, "低保", 1).id == first.id
+    changes = {c.section: c for c in pol.compare(head, first.id, again.id)}
+    assert changes["eligibility"].changed and not changes["steps"].changed
+    assert ("insert", "2027 年") in changes["eligibility"].diff
+    assert ("delete", "改过") in changes["eligibility"].diff
+
+
+def test_refusals(store, head, staff_actors):
+    version = pol.find_version(head, "低保")
+    cases = [
+        (lambda: pol.save_version(head, _policy().id, pol.VersionText()), "version_empty"),
+        (lambda: pol.record_print_run(head, version.id, "poster", 5), "bad_choice"),
+        (lambda: pol.record_distribution(head, version.id, 0, village_id=_village("麻车村")),
+         "bad_quantity"),
+        (lambda: pol.record_distribution(head, version.id, 5), "required"),
+        (lambda: pol.find_version(head, "不存在的政策"), "policy_unknown"),
+        (lambda: pol.save_policy(head, pol.PolicyInput("另一个低保", "低保")), "policy_exists"),
+    ]
+    for call, code in cases:
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert caught.value.code == code
+    with pytest.raises(PermissionDenied):
+        pol.record_distribution(staff_actors["front_desk"], version.id, 3,
+                                village_id=_village("麻车村"))
+
+
+def test_cards_handed_out_are_a_ledger_and_fill_the_coverage_table(store, staff_actors):
+    head = staff_actors["head"]
+    village = _village("麻车村")
+    for name in ("王大山", "李秀兰", "张三"):
+        hh.create_household(head, hh.HouseholdInput(
+            name, village, category_ids=[_category("低保")] if name != "张三" else []))
+    version = pol.find_version(head, "低保")
+    run = pol.record_print_run(head, version.id, "wallet", 50, village_id=village)
+    first = pol.record_distribution(head, version.id, 30, village_id=village, print_run_id=run.id)
+    pol.record_distribution(head, version.id, 1, village_id=village)
+    pol.reverse_distribution(head, first.id, "录错了，应为 3 张")
+    with pytest.raises(ValidationError) as caught:
+        pol.reverse_distribution(head, first.id, "再冲一次")
+    assert caught.value.code == "reversed_already"
+    table = pol.coverage(head)
+    cell = table.cell(village, _policy().id)
+    assert (cell.handed, cell.eligible, cell.households) == (1, 2, 0)
+    assert cell.share == 0.5
+
+
+def test_personalised_cards_match_categories_and_mask_the_name(store, staff_actors):
+    head = staff_actors["head"]
+    village = _village("麻车村")
+    wang = hh.create_household(head, hh.HouseholdInput(
+        "王大山", village, category_ids=[_category("低保"), _category("重度残疾人")]))
+    zhang = hh.create_household(head, hh.HouseholdInput("张三", village))
+    cards = pol.personalised_cards(head, [wang.id, zhang.id])
+    assert {c.policy for c in cards} >= {"低保"}
+    assert all(c.household_id == wang.id for c in cards)  # 张三 is in no category
+    assert cards[0].household_name == "王*山"
+    assert cards[0].worker_name == "用户hhy"  # 麻车村's social worker
+    settings_service.set_setting(head, pol.FULL_NAME_SETTING, True)
+    assert pol.personalised_cards(head, [wang.id])[0].household_name == "王大山"
+    with pytest.raises(PermissionDenied):
+        pol.personalised_cards(staff_actors["front_desk"], [wang.id])
+
+
+def test_a_policy_and_the_categories_it_serves(store, head):
+    made = pol.save_policy(head, pol.PolicyInput("计划生育特别扶助", "计生扶助", "其他",
+                                                 [_category("计划生育特殊家庭")]))
+    pol.save_version(head, made.id, pol.VersionText(eligibility="计划生育特殊家庭",
+                                                    effective_on=dt.date(TODAY.year, 1, 1)))
+    row = next(r for r in pol.list_policies(head) if r.id == made.id)
+    assert row.categories == ("计划生育特殊家庭",) and row.current is None and row.versions == 1
