@@ -126,3 +126,29 @@ def test_a_policy_and_the_categories_it_serves(store, head):
                                                     effective_on=dt.date(TODAY.year, 1, 1)))
     row = next(r for r in pol.list_policies(head) if r.id == made.id)
     assert row.categories == ("计划生育特殊家庭",) and row.current is None and row.versions == 1
+
+
+def test_the_distribution_ledger_exports_to_excel(store, staff_actors, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    head, desk = staff_actors["head"], staff_actors["front_desk"]
+    village = _village("麻车村")
+    household = hh.create_household(head, hh.HouseholdInput(
+        "王大山", village, category_ids=[_category("低保")]))
+    version = pol.find_version(head, "低保")
+    wrong = pol.record_distribution(head, version.id, 40, village_id=village)
+    pol.reverse_distribution(head, wrong.id, "张数录错")
+    pol.record_distribution(head, version.id, 4, village_id=village)
+    pol.record_distribution(head, version.id, 1, household_id=household.id)
+    path = tmp_path / "cards.xlsx"
+    data = pol.export_card_ledger(desk, path)  # the front desk sees the head's name masked
+    assert [r.quantity for r in data.rows] == [40, -40, 4, 1]
+    book = CalamineWorkbook.from_path(str(path))
+    detail = book.get_sheet_by_name("发放明细").to_python()
+    assert detail[2][:8] == ["序号", "发放日期", "村居", "政策", "版本", "数量", "户主", "发放人"]
+    assert detail[6][5] == 1 and detail[6][6] == "王*山"
+    assert detail[4][9].startswith("冲销第") and detail[7][0] == "合计" and detail[7][5] == 5
+    grid = book.get_sheet_by_name("村居×政策").to_python()
+    mache = next(line for line in grid if line and line[0] == "麻车村")
+    dibao = grid[2].index("低保")
+    assert mache[dibao:dibao + 3] == [5, 1, 1.0]  # 5 cards, 1 eligible household, all reached

@@ -503,3 +503,75 @@ def personalised_cards(actor: Actor, household_ids: Sequence[int],
                                       worker or "", phone or "", current[policy_id].id,
                                       names[policy_id]))
     return cards
+
+
+# ---------------------------------------------------------------- the distribution ledger
+
+@dataclass(frozen=True)
+class DistributionRow:
+    id: int
+    handed_on: _dt.date
+    village: str
+    policy: str
+    version: int
+    quantity: int
+    household: str  # the head's name (masked for a role that doesn't see households)
+    handed_by: str
+    print_run_id: int | None
+    reverses: int | None
+    reversed_by: int | None
+    reason: str
+    actor_name: str
+
+
+def distributions(actor: Actor, *, date_from: _dt.date | None = None,
+                  date_to: _dt.date | None = None) -> list[DistributionRow]:
+    """Cards handed out, oldest first, reversals beside what they reverse."""
+    require(actor, "policies.view")
+    query = (Distribution.select(Distribution, PolicyVersion, Policy, Village, Household)
+             .join(PolicyVersion).join(Policy)
+             .switch(Distribution).join(Village, peewee.JOIN.LEFT_OUTER)
+             .switch(Distribution).join(Household, peewee.JOIN.LEFT_OUTER)
+             .order_by(Distribution.handed_on, Distribution.id))
+    if date_from:
+        query = query.where(Distribution.handed_on >= date_from)
+    if date_to:
+        query = query.where(Distribution.handed_on <= date_to)
+    rows = list(query)
+    reversed_by = dict(database.execute(
+        Distribution.select(Distribution.reverses, Distribution.id)
+        .where(Distribution.reverses.is_null(False))))
+    full = actor.can("households.view")
+    return [DistributionRow(
+        d.id, _as_date(d.handed_on), d.village.name if d.village_id else "",
+        d.version.policy.short_name, d.version.number, d.quantity,
+        (d.household.head_name if full else validate.mask_name(d.household.head_name))
+        if d.household_id else "", d.handed_by, d.print_run_id, d.reverses_id,
+        reversed_by.get(d.id), d.reason, d.actor_name) for d in rows]
+
+
+@dataclass(frozen=True)
+class CardLedger:
+    station: str
+    exported_at: _dt.datetime
+    exported_by: str
+    date_from: _dt.date | None
+    date_to: _dt.date | None
+    rows: tuple[DistributionRow, ...]
+    coverage: Coverage
+
+
+def export_card_ledger(actor: Actor, path, *, date_from: _dt.date | None = None,
+                       date_to: _dt.date | None = None) -> CardLedger:
+    """Write the 政策明白卡发放台账 (every entry, and the village × policy table) to ``path``."""
+    from ..clock import now
+    from ..reports import card_ledger
+    from ..reports.workbook import write_workbook
+    from .station import get_station
+
+    station = get_station()
+    data = CardLedger(station.name if station else "", now(), actor.name, date_from, date_to,
+                      tuple(distributions(actor, date_from=date_from, date_to=date_to)),
+                      coverage(actor, date_from=date_from, date_to=date_to))
+    write_workbook(lambda out: card_ledger.build(data, out), path)
+    return data
