@@ -186,6 +186,12 @@ def cmd_demo(ctx: Context) -> int:
             f"{v.shifts} shifts and {v.assignments} assignments over the last year, {v.events} "
             f"attendance events ({v.visits} visits, {v.walk_ins} walk-ins), {v.cards} cards"))
     print_demo_inventory(ctx, report.inventory)
+    cards = report.policy_cards
+    if cards.print_runs:
+        print(ctx.zh_en(f"政策明白卡：印制 {cards.print_runs} 批，发放 {cards.handed} 张（到户 "
+                        f"{cards.personal} 张）",
+                        f"Policy cards: {cards.print_runs} print runs, {cards.handed} handed "
+                        f"out ({cards.personal} to households)"))
     print(ctx.zh_en(f"用时 {took:.1f} 秒", f"Took {took:.1f} s"))
     return 0
 
@@ -459,9 +465,73 @@ def print_sign_in_sheet(ctx: Context) -> tuple[Callable[[Path], object], list[tu
     return (lambda out: sign_in_sheet.build(data, out, lang=ctx.lang)), sign_in_sheet.check(data)
 
 
+def print_policy_cards(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """政策明白卡: one policy's version (--policy, --version) as --copies cards, or personalised
+    cards for the households --households picks (village=…,category=…,tier=…,worker=…): each
+    household gets the card of every policy its categories match, in force. The print run is
+    recorded (and the version never changes after)."""
+    from .core.errors import ValidationError
+    from .core.reports import policy_cards
+    from .core.services import households as hh
+    from .core.services import policies
+    from .core.services.household_exports import query_from_names
+
+    a = ctx.args
+    layout, copies = a.layout or "wallet", a.copies or 1
+    village_id = None
+    if a.households is not None:
+        wanted = {}
+        for part in filter(None, (p.strip() for p in a.households.split(","))):
+            key, _sep, value = part.partition("=")
+            if key.strip() not in ("village", "category", "tier", "worker") or not value.strip():
+                raise ValidationError("printout_bad_filter", value=part)
+            wanted[key.strip()] = value.strip()
+        query = query_from_names(**wanted)
+        ids = hh.find_household_ids(ctx.actor, query)
+        policy_ids = None
+        if a.policy:
+            policy_ids = [policies.find_version(ctx.actor, a.policy).policy_id]
+        cards, per_version = policies.personal_cards(ctx.actor, ids, policy_ids)
+        if not cards:
+            raise ValidationError("printout_no_policy_cards", households=len(ids))
+        village_id = query.village_id
+        runs = [(version_id, count, count) for version_id, count in per_version.items()]
+        print(ctx.zh_en(f"个人化政策明白卡：{len(ids)} 户，{len(cards)} 张",
+                        f"Personalised policy cards: {len(ids)} households, {len(cards)} cards"))
+        copies = 1
+    else:
+        if not a.policy:
+            raise ValidationError("required", field="policy")
+        version = policies.find_version(ctx.actor, a.policy, a.version)
+        cards = policies.plain_cards(ctx.actor, version.id)
+        if a.village:
+            from .core.services.household_exports import village_by_name
+
+            village_id = village_by_name(a.village).id
+        runs = [(version.id, copies, 0)]
+        print(ctx.zh_en(f"政策明白卡：{cards[0].text.title} {cards[0].text.version_label}，"
+                        f"{copies} 份", f"Policy card: {cards[0].text.short_name} "
+                        f"version {version.number}, {copies} copies"))
+    problems = policy_cards.fit_problems(cards, layout)
+    if problems:
+        raise problems[0].error()
+
+    def write(out: Path) -> None:
+        policy_cards.build(cards, out, layout=layout, lang=ctx.lang, copies=copies)
+        for version_id, count, households in runs:
+            policies.record_print_run(ctx.actor, version_id, layout, count,
+                                      village_id=village_id, households=households)
+
+    return write, policy_cards.check(cards)
+
+
 def print_cards(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
-    """志愿者卡 (10 to an A4 page) for the volunteers holding a live card (--team NAME)."""
+    """志愿者卡 (10 to an A4 page) for the volunteers holding a live card (--team NAME);
+    with --policy or --households, 政策明白卡 instead."""
     from .core.errors import NotFound, ValidationError
+
+    if ctx.args.policy or ctx.args.households is not None:
+        return print_policy_cards(ctx)
     from .core.models import Team
     from .core.reports import volunteer_cards
 
@@ -1164,6 +1234,17 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--day", metavar="YYYY-MM-DD", help="sign-in-sheet：日期 / the day")
     p.add_argument("--shift", type=int, metavar="ID", help="sign-in-sheet：只印这个班次 / one shift")
     p.add_argument("--team", metavar="NAME", help="cards：只印这个服务队 / one team")
+    p.add_argument("--policy", metavar="NAME",
+                   help="cards：政策明白卡，政策简称或名称（不写则印志愿者卡）/ a policy card "
+                        "(short name or title; without it: volunteer cards)")
+    p.add_argument("--version", type=int, metavar="N",
+                   help="cards：第几版（默认现行版本）/ version (default: the one in force)")
+    p.add_argument("--layout", choices=["wallet", "a5", "a4"],
+                   help="cards：卡片 wallet（90×54 毫米，每页 10 张，正反面）、a5 单页或 a4 海报 / layout")
+    p.add_argument("--copies", type=int, metavar="N", help="cards：份数 / copies")
+    p.add_argument("--households", metavar="FILTER",
+                   help="cards：个人化明白卡，按 village=村居,category=类别,tier=分级,worker=社工 "
+                        "选户 / personalised cards for the households the filter picks")
     p.add_argument("--volunteer", metavar="NUMBER", help="certificate：志愿者编号（或档案号）/ volunteer number (or record id)")
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
                    help="certificate：服务期间起；thanks、sign-off：日期起 / from")

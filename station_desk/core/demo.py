@@ -16,6 +16,8 @@ from .db import database, write_transaction
 from .demo_households import STATION_HOUSEHOLDS, HouseholdFigures, add_households
 from .demo_inventory import STATION_MOVEMENTS, InventoryFigures, add_inventory
 from .demo_inventory import TABLES as INVENTORY_TABLES
+from .demo_policies import TABLES as POLICY_TABLES
+from .demo_policies import PolicyFigures, add_policy_cards
 from .demo_volunteers import STATION_VOLUNTEERS, VolunteerFigures, add_volunteers
 from .demo_volunteers import TABLES as VOLUNTEER_TABLES
 from .errors import ValidationError
@@ -26,7 +28,8 @@ from .services import accounts, station
 DEMO_PASSWORD = "demo1234"
 # Bumped whenever the demo gains data (a feature adds its part): cached demo databases, such
 # as the screenshot tool's, are rebuilt instead of showing an older station.
-REVISION = 4  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory
+REVISION = 5  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory;
+# 5: policy cards printed and handed out
 TOWN = ("440118100", "石滩镇")
 VILLAGES = [
     "麻车村", "沙头村", "田桥村", "元洲岗村", "石厦村", "塘边村", "岗贝村", "下围村",
@@ -72,6 +75,7 @@ class DemoReport:
     households: HouseholdFigures = field(default_factory=HouseholdFigures)
     volunteers: VolunteerFigures = field(default_factory=VolunteerFigures)
     inventory: InventoryFigures = field(default_factory=InventoryFigures)
+    policy_cards: PolicyFigures = field(default_factory=PolicyFigures)
 
 
 def _phone(rng: random.Random) -> str:
@@ -123,6 +127,8 @@ def fill(seed: int = 2026, households: int | None = None,
         report.inventory = add_inventory(head, random.Random(seed + 3), movements)
         if report.inventory.movements:
             tables.update(m._meta.table_name for m in INVENTORY_TABLES)
+        report.policy_cards = add_policy_cards(head, random.Random(seed + 4))
+        tables.update(POLICY_TABLES)
     if outermost:
         events.publish(tables)
     return report

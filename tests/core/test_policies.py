@@ -152,3 +152,50 @@ def test_the_distribution_ledger_exports_to_excel(store, staff_actors, tmp_path)
     mache = next(line for line in grid if line and line[0] == "麻车村")
     dibao = grid[2].index("低保")
     assert mache[dibao:dibao + 3] == [5, 1, 1.0]  # 5 cards, 1 eligible household, all reached
+
+
+def test_the_command_line_prints_plain_and_personalised_cards(store, staff_actors, tmp_path,
+                                                              capsys):
+    import pypdfium2
+
+    from station_desk.cli import EXIT_ERROR
+    from station_desk.cli import main as cli_main
+    from station_desk.core.models import PrintRun
+
+    head = staff_actors["head"]
+    village = _village("麻车村")
+    hh.create_household(head, hh.HouseholdInput("王大山", village,
+                                                category_ids=[_category("低保")]))
+    base = ["--db", str(store.path), "print", "cards"]
+    plain = tmp_path / "plain.pdf"
+    assert cli_main([*base, "--policy", "低保", "--copies", "12", "--out", str(plain)]) == 0
+    assert len(pypdfium2.PdfDocument(str(plain))) == 4  # 12 cards: two sheets, front and back
+    personal = tmp_path / "personal.pdf"
+    assert cli_main([*base, "--households", "village=麻车村,category=低保", "--layout", "wallet",
+                     "--out", str(personal)]) == 0
+    back = pypdfium2.PdfDocument(str(personal))[1].get_textpage().get_text_range()
+    assert "王*山" in back and "用户hhy" in back  # the head masked, the village's worker named
+    runs = list(PrintRun.select().order_by(PrintRun.id))
+    # 低保 households get the 低保 card and the 医疗救助 one: a print run for each version
+    assert [(r.copies, r.households, r.layout) for r in runs] == [(12, 0, "wallet"),
+                                                                   (1, 1, "wallet"),
+                                                                   (1, 1, "wallet")]
+    assert pol.find_version(head, "低保").printed and pol.find_version(head, "医疗救助").printed
+    assert "个人化政策明白卡：1 户，2 张" in capsys.readouterr().out
+    assert cli_main([*base, "--households", "village", "--out", str(personal)]) == EXIT_ERROR
+    assert "village=" in capsys.readouterr().err
+
+
+def test_the_demo_station_has_cards_printed_and_handed_out(location):
+    from station_desk.core import demo
+    from station_desk.core.store import open_store
+
+    open_store(location, create=True)
+    report = demo.fill(households=120, volunteers=0, movements=0)
+    figures = report.policy_cards
+    assert figures.print_runs == 3 and figures.personal > 0
+    head = demo.accounts.actor_for(demo.Staff.get(demo.Staff.username == "liuliping"))
+    assert pol.find_version(head, "低保").number == 2
+    table = pol.coverage(head)
+    handed = sum(table.cell(v, p).handed for v, _n in table.villages for p, _s in table.policies)
+    assert handed == figures.handed + figures.personal

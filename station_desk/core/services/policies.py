@@ -575,3 +575,41 @@ def export_card_ledger(actor: Actor, path, *, date_from: _dt.date | None = None,
                       coverage(actor, date_from=date_from, date_to=date_to))
     write_workbook(lambda out: card_ledger.build(data, out), path)
     return data
+
+
+# ---------------------------------------------------------------- cards to print
+
+def card_text(version: PolicyVersion):
+    """The version's text as the card layouts take it (reports.policy_cards.CardText)."""
+    from ..reports.policy_cards import CardText
+
+    policy = Policy.get_by_id(version.policy_id)
+    effective = _as_date(version.effective_on)
+    label = f"第{version.number}版" + (f" · {effective:%Y-%m-%d} 起施行" if effective else "")
+    return CardText(policy.title, policy.short_name, version.eligibility, version.standard,
+                    version.materials, version.steps, version.hotline, label)
+
+
+def plain_cards(actor: Actor, version_id: int) -> list:
+    """One card of the version (the layouts repeat it for the copies)."""
+    from ..reports.policy_cards import Card
+
+    require(actor, "policies.view")
+    return [Card(card_text(get_or_fail(PolicyVersion, version_id)))]
+
+
+def personal_cards(actor: Actor, household_ids: Sequence[int],
+                   policy_ids: Sequence[int] | None = None) -> tuple[list, dict[int, int]]:
+    """(cards, households per version) for personalised printing: every matching policy's
+    card for each household, with its name and social worker on the back."""
+    from ..reports.policy_cards import Card, CardBack
+
+    found = personalised_cards(actor, household_ids, policy_ids)
+    texts = {v: card_text(PolicyVersion.get_by_id(v)) for v in {c.version_id for c in found}}
+    per_version: dict[int, set[int]] = defaultdict(set)
+    cards = []
+    for c in found:
+        per_version[c.version_id].add(c.household_id)
+        cards.append(Card(texts[c.version_id], CardBack(f"{c.village} {c.household_name}",
+                                                       c.worker_name, c.worker_phone)))
+    return cards, {v: len(ids) for v, ids in per_version.items()}
