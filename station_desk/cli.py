@@ -1269,6 +1269,7 @@ SCREENSHOT_PAGES = (
     "home, households[.list|.due|.detail], volunteers[.list|.teams|.skills|.certificates], roster, "
     "attendance[.visits|.absences|.hours], "
     "inventory[.stock|.movements|.donations|.donors|.cash|.catalogue], "
+    "policies[.list|.coverage|.distribution], "
     "settings[.station|.villages|.categories|.tiers|.accounts|.rules|.backups|.password], "
     "signin, first-run")
 

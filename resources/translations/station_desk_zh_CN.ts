@@ -319,6 +319,25 @@
     </message>
 </context>
 <context>
+    <name>CardPreview</name>
+    <message>
+        <source>Front</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>背面</translation>
+    </message>
+    <message>
+        <source>Too long to print</source>
+        <translation>太长，印不下</translation>
+    </message>
+    <message>
+        <source>Not on the wallet card (no room on its back): %1. The A5 leaflet has it.</source>
+        <translation>卡片背面排不下，不印在卡片上：%1。A5 单页上有。</translation>
+    </message>
+</context>
+<context>
     <name>CashEntryDialog</name>
     <message>
         <source>Cash book entry</source>
@@ -671,6 +690,166 @@
     <message>
         <source>Nothing is overwritten: the correction is kept with its reason.</source>
         <translation>原记录不会被覆盖：更正连同原因一并存档。</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageModel</name>
+    <message>
+        <source>%1 cards handed out; %2 households eligible</source>
+        <translation>已发放 %1 张；应覆盖 %2 户</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <source>Cards handed out / households eligible (share reached)</source>
+        <translation>发放张数 / 应覆盖户数（覆盖率）</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村居</translation>
+    </message>
+    <message>
+        <source>%1 cards handed out in %2 villages.</source>
+        <translation>%2 个村居共发放 %1 张。</translation>
+    </message>
+    <message>
+        <source>Export the policy card ledger</source>
+        <translation>导出政策明白卡发放台账</translation>
+    </message>
+    <message>
+        <source>policy-card-ledger.xlsx</source>
+        <translation>政策明白卡发放台账.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the policy card ledger…</source>
+        <translation>正在导出政策明白卡发放台账…</translation>
+    </message>
+    <message>
+        <source>Saved %1 entries to %2.</source>
+        <translation>已导出 %1 条记录到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionFormDialog</name>
+    <message>
+        <source>Cards handed out</source>
+        <translation>发放登记</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <source>Handed out on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Handed out by</source>
+        <translation>发放人</translation>
+    </message>
+    <message>
+        <source>A wrong entry is reversed from the list later, with a reason.</source>
+        <translation>登记错了的，以后在列表中冲销并写明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionTab</name>
+    <message>
+        <source>Record cards handed out…</source>
+        <translation>发放登记…</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲销…</translation>
+    </message>
+    <message>
+        <source>Reverses entry %1: %2</source>
+        <translation>冲销第 %1 条：%2</translation>
+    </message>
+    <message>
+        <source>Reversed by entry %1</source>
+        <translation>已被第 %1 条冲销</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Handed out by</source>
+        <translation>发放人</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1 entries, %2 cards</source>
+        <translation>%1 条记录，共 %2 张</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Wrong village, counted twice …</source>
+        <translation>村居登记错、重复登记……</translation>
+    </message>
+    <message>
+        <source>Reverse entry %1</source>
+        <translation>冲销第 %1 条</translation>
     </message>
 </context>
 <context>
@@ -3206,6 +3385,388 @@ Why?</source>
     <message>
         <source>Save as…</source>
         <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesPage</name>
+    <message>
+        <source>Policy cards</source>
+        <translation>政策明白卡</translation>
+    </message>
+    <message>
+        <source>Policies and versions</source>
+        <translation>政策与版本</translation>
+    </message>
+    <message>
+        <source>Coverage by village</source>
+        <translation>各村覆盖</translation>
+    </message>
+    <message>
+        <source>Cards handed out</source>
+        <translation>发放记录</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyCards</name>
+    <message>
+        <source>Who qualifies</source>
+        <translation>适用对象</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>保障标准</translation>
+    </message>
+    <message>
+        <source>Documents to bring</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>办理流程</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>咨询电话</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Version %1 (%2)</source>
+        <translation>第 %1 版（%2）</translation>
+    </message>
+    <message>
+        <source>Wallet cards 90 × 54 mm, 10 to an A4 sheet, two-sided</source>
+        <translation>卡片 90×54 毫米，A4 纸每张 10 张，双面</translation>
+    </message>
+    <message>
+        <source>A5 leaflet, one a page</source>
+        <translation>A5 单页，每页一份</translation>
+    </message>
+    <message>
+        <source>A4 poster</source>
+        <translation>A4 海报</translation>
+    </message>
+    <message>
+        <source>Preparing the policy cards…</source>
+        <translation>正在生成政策明白卡…</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditorDialog</name>
+    <message>
+        <source>Policy card: %1</source>
+        <translation>政策明白卡：%1</translation>
+    </message>
+    <message>
+        <source>Version %1 has been printed, so it never changes: saving files your edit as version %2 (a draft).</source>
+        <translation>第 %1 版已经印制，内容不能再改：保存后您的修改成为第 %2 版（草稿）。</translation>
+    </message>
+    <message>
+        <source>Version %1 is retired: saving files your edit as version %2 (a draft).</source>
+        <translation>第 %1 版已停用：保存后您的修改成为第 %2 版（草稿）。</translation>
+    </message>
+    <message>
+        <source>Saving makes version %1 (a draft).</source>
+        <translation>保存后成为第 %1 版（草稿）。</translation>
+    </message>
+    <message>
+        <source>Editing version %1 (not printed yet).</source>
+        <translation>正在修改第 %1 版（尚未印制）。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>(empty: the day it is published)</source>
+        <translation>（不填：发布当天起施行）</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>施行日期</translation>
+    </message>
+    <message>
+        <source>What changed, e.g. the 2027 standard</source>
+        <translation>改了什么，如：2027 年提标</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>修订说明</translation>
+    </message>
+    <message>
+        <source>Save as version %1</source>
+        <translation>保存为第 %1 版</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyFormDialog</name>
+    <message>
+        <source>Edit policy</source>
+        <translation>修改政策</translation>
+    </message>
+    <message>
+        <source>New policy</source>
+        <translation>新增政策</translation>
+    </message>
+    <message>
+        <source>e.g. 城乡最低生活保障（低保）</source>
+        <translation>如：城乡最低生活保障（低保）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>政策名称</translation>
+    </message>
+    <message>
+        <source>e.g. 低保</source>
+        <translation>如：低保</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>政策类别</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>适用人员类别</translation>
+    </message>
+    <message>
+        <source>Personalised cards go to the households of the categories ticked.</source>
+        <translation>个人化明白卡发给勾选类别的住户。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyListTab</name>
+    <message>
+        <source>New policy…</source>
+        <translation>新增政策…</translation>
+    </message>
+    <message>
+        <source>Edit policy…</source>
+        <translation>修改政策…</translation>
+    </message>
+    <message>
+        <source>Edit card text…</source>
+        <translation>编辑卡片内容…</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Print cards…</source>
+        <translation>印制明白卡…</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>政策名称</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>政策类别</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>适用人员类别</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行版本</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新版本</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已印制</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>施行日期</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>修订说明</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>修订人</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>Card text</source>
+        <translation>卡片内容</translation>
+    </message>
+    <message>
+        <source>Compare versions</source>
+        <translation>版本比较</translation>
+    </message>
+    <message>
+        <source>%1 policies</source>
+        <translation>共 %1 项政策</translation>
+    </message>
+    <message>
+        <source>Version %1 (%2)</source>
+        <translation>第 %1 版（%2）</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已印制</translation>
+    </message>
+    <message>
+        <source>effective %1</source>
+        <translation>%1 起施行</translation>
+    </message>
+    <message>
+        <source>Change note: %1</source>
+        <translation>修订说明：%1</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>有改动</translation>
+    </message>
+    <message>
+        <source>The two versions have the same text.</source>
+        <translation>两个版本内容相同。</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Put version %1 of %2 in force? The version in force now is retired.</source>
+        <translation>发布“%2”第 %1 版为现行版本？原现行版本将停用。</translation>
+    </message>
+    <message>
+        <source>Retire version %1 of %2? It is no longer printed on personalised cards.</source>
+        <translation>停用“%2”第 %1 版？个人化明白卡将不再印这一版。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCardsDialog</name>
+    <message>
+        <source>Print policy cards</source>
+        <translation>印制政策明白卡</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>The same card, so many copies</source>
+        <translation>同一张卡，印若干份</translation>
+    </message>
+    <message>
+        <source>Personalised cards for households</source>
+        <translation>按住户印个人化明白卡</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>(not for one village)</source>
+        <translation>（不限村居）</translation>
+    </message>
+    <message>
+        <source>For village</source>
+        <translation>发往村居</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村居</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部分级</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Only this policy (else every policy in force that matches the household)</source>
+        <translation>只印这项政策（否则印与住户类别相符的全部现行政策）</translation>
+    </message>
+    <message>
+        <source>Personalised cards need access to the household files.</source>
+        <translation>个人化明白卡需要查看住户档案的权限。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印制…</translation>
+    </message>
+    <message>
+        <source>%1 households, %2 cards</source>
+        <translation>%1 户，%2 张</translation>
+    </message>
+    <message>
+        <source>Personalised policy cards</source>
+        <translation>个人化政策明白卡</translation>
+    </message>
+    <message>
+        <source>Policy cards: %1</source>
+        <translation>政策明白卡：%1</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ def page_title(name: str) -> str:
         "roster": QCoreApplication.translate("RosterPage", "Roster"),
         "attendance": QCoreApplication.translate("AttendancePage", "Attendance & hours"),
         "inventory": QCoreApplication.translate("InventoryPage", "Inventory"),
+        "policies": QCoreApplication.translate("PoliciesPage", "Policy cards"),
         "settings": QCoreApplication.translate("SettingsPage", "Settings"),
     }
     return titles[name]
@@ -55,5 +56,7 @@ PAGES = [
     PageEntry("attendance", "AttendancePage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
     # donations and goods: the front desk receives donations and hands goods out
     PageEntry("inventory", "InventoryPage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
+    # 政策明白卡: every staff role reads and prints them; editing is checked per action
+    PageEntry("policies", "PoliciesPage"),
     PageEntry("settings", "SettingsPage"),
 ]
