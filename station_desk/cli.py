@@ -477,7 +477,7 @@ def print_policy_cards(ctx: Context) -> tuple[Callable[[Path], object], list[tup
     from .core.services.household_exports import query_from_names
 
     a = ctx.args
-    layout, copies = a.layout or "wallet", a.copies or 1
+    layout, copies = a.layout or "wallet", 1 if a.copies is None else a.copies
     village_id = None
     if a.households is not None:
         wanted = {}
@@ -512,15 +512,26 @@ def print_policy_cards(ctx: Context) -> tuple[Callable[[Path], object], list[tup
         print(ctx.zh_en(f"政策明白卡：{cards[0].text.title} {cards[0].text.version_label}，"
                         f"{copies} 份", f"Policy card: {cards[0].text.short_name} "
                         f"version {version.number}, {copies} copies"))
+    for version_id, count, _households in runs:  # refused before anything is drawn
+        policies.check_print(ctx.actor, policies.get_version(ctx.actor, version_id), layout,
+                             count)
     problems = policy_cards.fit_problems(cards, layout)
     if problems:
         raise problems[0].error()
+    from .core.services.station import get_station
+
+    station = get_station()
 
     def write(out: Path) -> None:
-        policy_cards.build(cards, out, layout=layout, lang=ctx.lang, copies=copies)
-        for version_id, count, households in runs:
-            policies.record_print_run(ctx.actor, version_id, layout, count,
-                                      village_id=village_id, households=households)
+        policy_cards.build(cards, out, layout=layout, lang=ctx.lang, copies=copies,
+                           station=station.name if station else "")
+        try:  # the runs, all or none; no recorded run, no file
+            policies.record_print_runs(ctx.actor, [(v, layout, count, households)
+                                                   for v, count, households in runs],
+                                       village_id=village_id)
+        except Exception:
+            Path(out).unlink(missing_ok=True)
+            raise
 
     return write, policy_cards.check(cards)
 

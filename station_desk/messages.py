@@ -412,6 +412,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "The filter \"{value}\" is wrong: write village=…,category=… (tier= and worker= too)."),
     "printout_no_policy_cards": ("所选的 {households} 户中没有与政策相符的户（按人员类别匹配，且政策须有现行版本）。",
                                  "None of the {households} households chosen matches a policy in force (by category)."),
+    "print_not_published": ("第 {number} 版还没有发布：请站长或社工发布后再印制。",
+                            "Version {number} is not published yet: the head or a social worker publishes it first."),
     "printout_bad_week": ("周次“{value}”有误，请写成 2026-W48。",
                           "The week \"{value}\" is wrong: write it as 2026-W48."),
     "printout_no_cards": ("没有持有效志愿者卡的志愿者可打印。",

@@ -761,6 +761,18 @@
         <translation>村居</translation>
     </message>
     <message>
+        <source>A household&apos;s own card: head&apos;s name, pinyin initials or phone tail</source>
+        <translation>到户发放时填写：户主姓名、拼音首字母或电话尾号</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>服务对象户</translation>
+    </message>
+    <message>
+        <source>— cards for the village, not one household —</source>
+        <translation>— 按村居登记，不按户 —</translation>
+    </message>
+    <message>
         <source>Cards</source>
         <translation>张数</translation>
     </message>

@@ -199,3 +199,65 @@ def test_the_demo_station_has_cards_printed_and_handed_out(location):
     table = pol.coverage(head)
     handed = sum(table.cell(v, p).handed for v, _n in table.villages for p, _s in table.policies)
     assert handed == figures.handed + figures.personal
+
+
+# --- found in review ------------------------------------------------------------------------
+
+def test_a_printed_version_keeps_the_title_it_was_printed_with(store, head):
+    version = pol.find_version(head, "低保")
+    pol.record_print_run(head, version.id, "wallet", 10)
+    pol.save_policy(head, pol.PolicyInput("改名后的标题", "低保", "低保", [_category("低保")]),
+                    _policy().id)
+    assert pol.card_text(PolicyVersion.get_by_id(version.id)).title == "城乡最低生活保障（低保）"
+
+
+def test_a_version_handed_out_is_frozen_like_a_printed_one(store, staff_actors):
+    head = staff_actors["head"]
+    version = pol.find_version(head, "困境儿童")
+    pol.record_distribution(head, version.id, 50, village_id=_village("麻车村"))
+    edited = pol.save_version(head, version.policy_id, pol.VersionText(eligibility="完全不同"),
+                              version.id)
+    assert edited.id != version.id and PolicyVersion.get_by_id(version.id).eligibility != "完全不同"
+
+
+def test_the_front_desk_prints_only_versions_in_force(store, staff_actors):
+    head, desk = staff_actors["head"], staff_actors["front_desk"]
+    draft = pol.save_version(head, _policy().id, pol.VersionText(eligibility="草稿"))
+    with pytest.raises(ValidationError) as caught:
+        pol.record_print_run(desk, draft.id, "wallet", 10)
+    assert caught.value.code == "print_not_published"
+    pol.record_print_run(desk, pol.find_version(head, "低保").id, "wallet", 10)
+    with pytest.raises(ValidationError):
+        pol.record_print_run(head, draft.id, "wallet", 0)
+
+
+def test_groups_count_for_their_village_and_the_total_is_reach_not_cards(store, staff_actors):
+    from station_desk.core.services import station
+
+    head = staff_actors["head"]
+    mache, shatou = _village("麻车村"), _village("沙头村")
+    group = station.add_village(head, code="V1-1", name="第1经济社", kind="group", parent_id=mache)
+    household = hh.create_household(head, hh.HouseholdInput(
+        "王大山", group.id, category_ids=[_category("低保")]))
+    for _ in range(3):
+        hh.create_household(head, hh.HouseholdInput(f"沙头{_}", shatou,
+                                                    category_ids=[_category("低保")]))
+    version = pol.find_version(head, "低保")
+    pol.record_distribution(head, version.id, 1, household_id=household.id)
+    pol.record_distribution(head, version.id, 100, village_id=mache)
+    table = pol.coverage(head)
+    cell = table.cell(mache, _policy().id)
+    assert (cell.handed, cell.eligible, cell.households) == (101, 1, 1)
+    assert table.total(_policy().id).eligible == 4
+    assert table.total_share(_policy().id) == 0.25  # 麻车村's extra cards reach no one in 沙头村
+
+
+def test_the_command_line_refuses_bad_copies_before_drawing(store, head, tmp_path):
+    from station_desk.cli import EXIT_ERROR
+    from station_desk.cli import main as cli_main
+    from station_desk.core.models import PrintRun
+
+    out = tmp_path / "n.pdf"
+    assert cli_main(["--db", str(store.path), "print", "cards", "--policy", "低保",
+                     "--copies", "-5", "--out", str(out)]) == EXIT_ERROR
+    assert not out.exists() and PrintRun.select().count() == 0

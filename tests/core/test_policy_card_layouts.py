@@ -311,3 +311,13 @@ def test_check_names_the_card_with_an_unprintable_character():
 def test_unknown_layout_is_refused():
     with pytest.raises(ValueError):
         pc.fit_problems([pc.Card(DIBAO)], "a3")
+
+
+def test_a_long_first_word_after_a_label_starts_on_the_next_line():
+    from station_desk.core.reports.policy_cards import text_width, wrap
+
+    lines = wrap("www.gdmz.gov.cn/zwfw/bszn/dibao/abcdefgh 其他", 8, 200, 60)
+    assert lines[0] == ""  # the label keeps the first line to itself
+    assert text_width(lines[0], 8) + 60 <= 200 and all(text_width(x, 8) <= 200 for x in lines)
+    cut = wrap("12345678901234567890。下一句", 8, 60)
+    assert not any(line.startswith("。") for line in cut)

@@ -493,6 +493,8 @@ EXAMPLES.update({
     "policies.publish_version": lambda a: pol.publish_version(a, _draft()),
     "policies.retire_version": lambda a: pol.retire_version(a, _version("临时救助")),
     "policies.record_print_run": lambda a: pol.record_print_run(a, _version(), "wallet", 100),
+    "policies.record_print_runs": lambda a: pol.record_print_runs(
+        a, [(_version(), "wallet", 1, 1), (_version("医疗救助"), "wallet", 1, 1)]),
     "policies.record_distribution": lambda a: pol.record_distribution(
         a, _version(), 30, village_id=_village("麻车村")),
     "policies.reverse_distribution": lambda a: pol.reverse_distribution(a, _distribution(), "录错"),

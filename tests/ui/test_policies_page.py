@@ -332,3 +332,38 @@ def test_a_new_policy_and_publishing_its_draft(show, staff_actors, qtbot, monkey
     assert PolicyVersion.get_by_id(draft.id).status == "published"
     assert tab.current_policy().current.number == 1
     assert not tab.publish_button.isEnabled()
+
+
+def test_a_households_own_card_is_entered_through_the_dialog(show, staff_actors):
+    from station_desk.core.models import Category
+    from station_desk.core.services import households as hh
+
+    head = staff_actors["head"]
+    village = Village.get(Village.name == "麻车村").id
+    dibao = Category.get(Category.name == "低保").id
+    household = hh.create_household(head, hh.HouseholdInput("王大山", village,
+                                                            category_ids=[dibao]))
+    page = show(head)
+    _select(page)
+
+    def fill(dialog):
+        dialog.village.setCurrentIndex(dialog.village.findData(village))
+        dialog.household_search.setText("王大山")
+        assert dialog.household.currentData() == household.id
+        assert dialog.quantity.value() == 1 and not dialog.quantity.isEnabled()
+
+    seen = _answer(DistributionFormDialog, fill)
+    page.distribution_tab.add()
+    assert len(seen) == 1, seen
+    cell = pol.coverage(head).cell(village, _dibao().id)
+    assert (cell.handed, cell.eligible, cell.households, cell.share) == (1, 1, 1, 1.0)
+
+
+def test_a_social_worker_may_pick_a_household(staff_actors, store, qtbot):
+    from station_desk.ui.context import AppContext
+
+    context = AppContext(location=store, actor=staff_actors["social_worker"], lang="en")
+    dialog = DistributionFormDialog(None, context)
+    qtbot.addWidget(dialog)
+    assert dialog.household is not None  # a social worker sees household files
+    context.bridge.close()

@@ -54,6 +54,7 @@ def up(db: peewee.Database, migrator) -> None:
     class PolicyVersion(Base):
         policy = peewee.ForeignKeyField(Policy, backref="versions", on_delete="RESTRICT")
         number = peewee.IntegerField()
+        title = peewee.CharField(max_length=128, default="")
         eligibility = peewee.TextField(default="")
         standard = peewee.TextField(default="")
         materials = peewee.TextField(default="")
@@ -110,7 +111,8 @@ def up(db: peewee.Database, migrator) -> None:
         for name in starter.categories:
             if name in categories:  # the station may have renamed or removed one
                 PolicyCategory.create(policy=policy.id, category=categories[name])
-        PolicyVersion.create(policy=policy.id, number=1, eligibility=starter.eligibility,
+        PolicyVersion.create(policy=policy.id, number=1, title=starter.title,
+                             eligibility=starter.eligibility,
                              standard=starter.standard, materials=starter.materials,
                              steps=starter.steps, hotline=starter.hotline,
                              change_note=CHANGE_NOTE, status="published", published_at=now,

@@ -41,6 +41,7 @@ class PolicyVersion(BaseModel):
 
     policy = peewee.ForeignKeyField(Policy, backref="versions", on_delete="RESTRICT")
     number = peewee.IntegerField()
+    title = peewee.CharField(max_length=128, default="")  # the policy's title as printed
     eligibility = peewee.TextField(default="")  # 适用对象
     standard = peewee.TextField(default="")  # 保障标准
     materials = peewee.TextField(default="")  # 申请材料

@@ -205,6 +205,8 @@ def wrap(text: str, size: float, width: float, indent: float = 0.0) -> tuple[str
                 continue
             if line.strip():
                 lines.append(line.rstrip())
+            elif used > 0:  # the first line's indent left no room: start below the label
+                lines.append("")
             line, used = "", 0.0
             if token == " ":
                 continue
@@ -212,6 +214,8 @@ def wrap(text: str, size: float, width: float, indent: float = 0.0) -> tuple[str
                 cut = 1
                 while cut < len(token) and text_width(token[:cut + 1], size) <= width:
                     cut += 1
+                while 1 < cut < len(token) and token[cut] in NO_START:
+                    cut -= 1  # the next line may not start with a closing mark
                 lines.append(token[:cut])
                 token = token[cut:]
             line, used = token, text_width(token, size)

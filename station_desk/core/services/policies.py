@@ -131,7 +131,7 @@ def save_version(actor: Actor, policy_id: int, text: VersionText,
     version = get_or_fail(PolicyVersion, version_id) if version_id else None
     if version is not None and version.policy_id != policy.id:
         raise ValidationError("version_not_policy", name=policy.short_name)
-    if version is None or version.printed or version.status == "retired":
+    if version is None or _frozen(version) or version.status == "retired":
         version = PolicyVersion(policy=policy.id, number=_next_number(policy.id),
                                 status="draft", created_at=stamp(),
                                 created_by_name=actor.name)
@@ -140,10 +140,17 @@ def save_version(actor: Actor, policy_id: int, text: VersionText,
         before = values_of(version)
     for name in SECTIONS:
         setattr(version, name, getattr(text, name))
+    version.title = policy.title  # as this version prints it, whatever the policy is renamed to
     version.effective_on, version.change_note = text.effective_on, text.change_note
     version.save()
     saved(actor, version, before)
     return version
+
+
+def _frozen(version: PolicyVersion) -> bool:
+    """Printed or handed out: the text people hold, never changed again."""
+    return version.printed or Distribution.select().where(
+        Distribution.version == version.id).exists()
 
 
 @writer("policies.edit")
@@ -180,16 +187,35 @@ def retire_version(actor: Actor, version_id: int) -> None:
 
 # ---------------------------------------------------------------- print runs and distribution
 
+def check_print(actor: Actor, version: PolicyVersion, layout: str, copies: int) -> None:
+    """Refuse a print before anything is drawn: a layout, a positive number of copies, and
+    only the version in force for a role that does not keep the texts (a draft is not the
+    station's word yet)."""
+    if layout not in CARD_LAYOUTS:
+        raise ValidationError("bad_choice", field="layout", value=layout)
+    if not isinstance(copies, int) or copies <= 0:
+        raise ValidationError("bad_quantity", field="copies", value=str(copies))
+    if version.status != "published" and not actor.can("policies.edit"):
+        raise ValidationError("print_not_published", number=version.number)
+
+
+@writer("policies.print")
+def record_print_runs(actor: Actor, runs: Sequence[tuple[int, str, int, int]], *,
+                      village_id: int | None = None) -> list[PrintRun]:
+    """Several print runs in one transaction: (version_id, layout, copies, households) —
+    a personalised print of several policies is one print, recorded whole or not at all."""
+    return [record_print_run.__wrapped__(actor, version_id, layout, copies,
+                                         village_id=village_id, households=households)
+            for version_id, layout, copies, households in runs]
+
+
 @writer("policies.print")
 def record_print_run(actor: Actor, version_id: int, layout: str, copies: int, *,
                      village_id: int | None = None, households: int = 0,
                      printed_on: _dt.date | None = None, note: str = "") -> PrintRun:
     """Cards printed from a version (which from now on never changes)."""
     version = get_or_fail(PolicyVersion, version_id)
-    if layout not in CARD_LAYOUTS:
-        raise ValidationError("bad_choice", field="layout", value=layout)
-    if int(copies) <= 0:
-        raise ValidationError("bad_quantity", field="copies", value=str(copies))
+    check_print(actor, version, layout, copies)
     if village_id is not None:
         get_or_fail(Village, village_id)
     run = PrintRun.create(version=version.id, layout=layout, copies=int(copies),
@@ -223,7 +249,7 @@ def record_distribution(actor: Actor, version_id: int, quantity: int, *,
         village_id = household.village_id
     if village_id is None:
         raise ValidationError("required", field="village")
-    get_or_fail(Village, village_id)
+    village_id = _top_village(get_or_fail(Village, village_id))
     if print_run_id is not None and get_or_fail(PrintRun, print_run_id).version_id != version.id:
         raise ValidationError("print_run_not_version")
     handed_on = handed_on or today()
@@ -328,6 +354,11 @@ def versions(actor: Actor, policy_id: int) -> list[VersionRow]:
         PolicyVersion.policy == policy_id).order_by(PolicyVersion.number.desc())]
 
 
+def get_version(actor: Actor, version_id: int) -> PolicyVersion:
+    require(actor, "policies.view")
+    return get_or_fail(PolicyVersion, version_id)
+
+
 def find_version(actor: Actor, policy: str, number: int | None = None) -> PolicyVersion:
     """A version by the policy's short name or title (and number; else the one in force,
     else the newest)."""
@@ -400,6 +431,26 @@ class Coverage:
     def cell(self, village_id: int, policy_id: int) -> CoverageCell:
         return self.cells.get((village_id, policy_id), CoverageCell(0, 0, 0))
 
+    def total(self, policy_id: int) -> CoverageCell:
+        """The policy over every village: its cards and eligible households summed."""
+        cells = [self.cell(v, policy_id) for v, _name in self.villages]
+        return CoverageCell(sum(c.handed for c in cells), sum(c.eligible for c in cells),
+                            sum(c.households for c in cells))
+
+    def total_share(self, policy_id: int) -> float | None:
+        """Households reached over households eligible, village by village: cards handed out
+        beyond a village's eligible households reach nobody in another village."""
+        cells = [self.cell(v, policy_id) for v, _name in self.villages]
+        eligible = sum(c.eligible for c in cells)
+        if not eligible:
+            return None
+        return sum(min(max(c.handed, c.households), c.eligible) for c in cells) / eligible
+
+
+def _top_village(village: Village) -> int:
+    """A villagers' group counts for the village it belongs to."""
+    return village.parent_id if village.kind == "group" and village.parent_id else village.id
+
 
 def coverage(actor: Actor, *, date_from: _dt.date | None = None,
              date_to: _dt.date | None = None) -> Coverage:
@@ -410,6 +461,7 @@ def coverage(actor: Actor, *, date_from: _dt.date | None = None,
         .order_by(Village.sort_order, Village.code))
     policies = tuple((p.id, p.short_name) for p in Policy.select().where(
         Policy.active == True).order_by(Policy.sort_order, Policy.id))  # noqa: E712
+    up = {v.id: _top_village(v) for v in Village.select()}
     handed: dict[tuple[int, int], int] = defaultdict(int)
     personal: dict[tuple[int, int], set[int]] = defaultdict(set)
     query = (Distribution.select(Distribution.village, PolicyVersion.policy,
@@ -421,6 +473,7 @@ def coverage(actor: Actor, *, date_from: _dt.date | None = None,
         query = query.where(Distribution.handed_on <= date_to)
     per_household: dict[tuple[int, int, int], int] = defaultdict(int)
     for village_id, policy_id, household_id, quantity in database.execute(query):
+        village_id = up.get(village_id, village_id)
         handed[(village_id, policy_id)] += quantity
         if household_id:
             per_household[(village_id, policy_id, household_id)] += quantity
@@ -435,7 +488,7 @@ def coverage(actor: Actor, *, date_from: _dt.date | None = None,
             .join(PolicyCategory, on=(PolicyCategory.category == HouseholdCategory.category))
             .where(Household.status == "active")
             .group_by(Household.village, PolicyCategory.policy)):
-        eligible[(village_id, policy_id)] = count
+        eligible[(up.get(village_id, village_id), policy_id)] += count
     keys = set(handed) | set(eligible)
     cells = {key: CoverageCell(handed.get(key, 0), eligible.get(key, 0), len(personal[key]))
              for key in keys}
@@ -585,8 +638,9 @@ def card_text(version: PolicyVersion):
 
     policy = Policy.get_by_id(version.policy_id)
     effective = _as_date(version.effective_on)
+    title = version.title or policy.title
     label = f"第{version.number}版" + (f" · {effective:%Y-%m-%d} 起施行" if effective else "")
-    return CardText(policy.title, policy.short_name, version.eligibility, version.standard,
+    return CardText(title, policy.short_name, version.eligibility, version.standard,
                     version.materials, version.steps, version.hotline, label)
 
 

@@ -230,6 +230,9 @@ class PrintCardsDialog(QDialog):
             job = PrintJob(cards, layout, copies, [(version_id, copies, 0)],
                            self.village.currentData(),
                            self.tr("Policy cards: %1").replace("%1", cards[0].text.title))
+        for version_id, count, _households in job.runs:  # refused before anything is drawn
+            policies.check_print(self.actor, policies.get_version(self.actor, version_id),
+                                 layout, count)
         problems = report.fit_problems(job.cards, layout)
         if problems:
             raise problems[0].error()
@@ -263,9 +266,13 @@ def print_cards(parent: QWidget | None, context, job: PrintJob, out: Path):
 
     def build() -> int:
         report.build(job.cards, out, layout=job.layout, lang=lang, copies=job.copies)
-        for version_id, count, households in job.runs:
-            policies.record_print_run(actor, version_id, job.layout, count,
-                                      village_id=job.village_id, households=households)
+        try:  # the runs, all or none; no recorded run, no file
+            policies.record_print_runs(actor, [(v, job.layout, count, households)
+                                               for v, count, households in job.runs],
+                                       village_id=job.village_id)
+        except Exception:
+            out.unlink(missing_ok=True)
+            raise
         return len(job.runs)
 
     operation = ops.run_operation(parent, QCoreApplication.translate(

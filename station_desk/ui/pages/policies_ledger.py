@@ -23,17 +23,11 @@ class CoverageModel(QAbstractTableModel):
         super().__init__(parent)
         self.coverage: policies.Coverage | None = None
         self._rows: list[tuple[int | None, str]] = []
-        self._totals: dict[int, tuple[int, int]] = {}
 
     def set_coverage(self, coverage: policies.Coverage, total_title: str) -> None:
         self.beginResetModel()
         self.coverage = coverage
         self._rows = [*coverage.villages, (None, total_title)]
-        self._totals = {}
-        for policy_id, _name in coverage.policies:
-            cells = [coverage.cell(v, policy_id) for v, _n in coverage.villages]
-            self._totals[policy_id] = (sum(c.handed for c in cells),
-                                       sum(c.eligible for c in cells))
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 (Qt API)
@@ -49,9 +43,8 @@ class CoverageModel(QAbstractTableModel):
         village_id = self._rows[row][0]
         policy_id = self.coverage.policies[column - 1][0]
         if village_id is None:
-            handed, eligible = self._totals[policy_id]
-            share = min(handed, eligible) / eligible if eligible else None
-            return handed, eligible, share
+            total = self.coverage.total(policy_id)
+            return total.handed, total.eligible, self.coverage.total_share(policy_id)
         cell = self.coverage.cell(village_id, policy_id)
         return cell.handed, cell.eligible, cell.share
 
