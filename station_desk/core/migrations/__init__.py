@@ -91,12 +91,24 @@ def upgrade(
 
     history = _history_model(db)
     migrator = SchemaMigrator.from_database(db)
-    for step in steps:
+
+    def apply() -> None:
+        for step in steps:
+            with db.atomic():
+                if (current_version(db) or 0) >= step.VERSION:
+                    continue
+                if not history.table_exists():
+                    db.create_tables([history])
+                step.up(db, migrator)
+                history.create(version=step.VERSION, applied_at=stamp(),
+                               program_version=__version__)
+
+    if found is None:
+        # A new database is made whole in one transaction: a program opening the file
+        # meanwhile sees it empty (and waits for the lock) or complete, never half made
+        # and taken for an older station to back up and upgrade.
         with db.atomic():
-            if (current_version(db) or 0) >= step.VERSION:
-                continue
-            if not history.table_exists():
-                db.create_tables([history])
-            step.up(db, migrator)
-            history.create(version=step.VERSION, applied_at=stamp(), program_version=__version__)
+            apply()
+    else:
+        apply()
     return found, target
