@@ -512,9 +512,9 @@ def print_policy_cards(ctx: Context) -> tuple[Callable[[Path], object], list[tup
         print(ctx.zh_en(f"政策明白卡：{cards[0].text.title} {cards[0].text.version_label}，"
                         f"{copies} 份", f"Policy card: {cards[0].text.short_name} "
                         f"version {version.number}, {copies} copies"))
-    for version_id, count, _households in runs:  # refused before anything is drawn
+    for version_id, count, households in runs:  # refused before anything is drawn
         policies.check_print(ctx.actor, policies.get_version(ctx.actor, version_id), layout,
-                             count)
+                             count, personal=households > 0)
     problems = policy_cards.fit_problems(cards, layout)
     if problems:
         raise problems[0].error()

@@ -414,6 +414,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "None of the {households} households chosen matches a policy in force (by category)."),
     "print_not_published": ("第 {number} 版还没有发布：请站长或社工发布后再印制。",
                             "Version {number} is not published yet: the head or a social worker publishes it first."),
+    "personal_poster": ("A4 海报贴在墙上，不印个人信息：个人化明白卡请选卡片或 A5 版式。",
+                        "An A4 poster goes on a wall and carries no one's name: print personalised cards as wallet cards or A5."),
     "printout_bad_week": ("周次“{value}”有误，请写成 2026-W48。",
                           "The week \"{value}\" is wrong: write it as 2026-W48."),
     "printout_no_cards": ("没有持有效志愿者卡的志愿者可打印。",

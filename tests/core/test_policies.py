@@ -261,3 +261,19 @@ def test_the_command_line_refuses_bad_copies_before_drawing(store, head, tmp_pat
     assert cli_main(["--db", str(store.path), "print", "cards", "--policy", "低保",
                      "--copies", "-5", "--out", str(out)]) == EXIT_ERROR
     assert not out.exists() and PrintRun.select().count() == 0
+
+
+def test_a_poster_is_never_personal(store, staff_actors, tmp_path):
+    from station_desk.cli import EXIT_ERROR
+    from station_desk.cli import main as cli_main
+
+    head = staff_actors["head"]
+    hh.create_household(head, hh.HouseholdInput("王大山", _village("麻车村"),
+                                                category_ids=[_category("低保")]))
+    out = tmp_path / "poster.pdf"
+    assert cli_main(["--db", str(store.path), "print", "cards", "--households",
+                     "village=麻车村", "--layout", "a4", "--out", str(out)]) == EXIT_ERROR
+    assert not out.exists()
+    with pytest.raises(ValidationError) as caught:
+        pol.record_print_run(head, pol.find_version(head, "低保").id, "a4", 1, households=1)
+    assert caught.value.code == "personal_poster"

@@ -367,3 +367,26 @@ def test_a_social_worker_may_pick_a_household(staff_actors, store, qtbot):
     qtbot.addWidget(dialog)
     assert dialog.household is not None  # a social worker sees household files
     context.bridge.close()
+
+
+def test_editing_a_policy_keeps_a_category_taken_out_of_use(staff_actors, store, qtbot):
+    from station_desk.core.models import Category
+    from station_desk.ui.context import AppContext
+    from station_desk.ui.dialogs.policy_editor import PolicyFormDialog
+
+    head = staff_actors["head"]
+    Category.update(active=False).where(Category.name == "低保边缘").execute()
+    row = next(r for r in pol.list_policies(head) if r.short_name == "低保")
+    assert "低保边缘" in row.categories
+    context = AppContext(location=store, actor=head, lang="en")
+    form = PolicyFormDialog(None, context, row)
+    qtbot.addWidget(form)
+    names = [form.categories.item(i).text() for i in range(form.categories.count())]
+    assert "低保边缘" in names  # still ticked here, though offered to no new policy
+    form.save()
+    assert "低保边缘" in next(r for r in pol.list_policies(head) if r.short_name == "低保").categories
+    other = PolicyFormDialog(None, context)
+    qtbot.addWidget(other)
+    assert "低保边缘" not in [other.categories.item(i).text()
+                             for i in range(other.categories.count())]
+    context.bridge.close()

@@ -187,12 +187,15 @@ def retire_version(actor: Actor, version_id: int) -> None:
 
 # ---------------------------------------------------------------- print runs and distribution
 
-def check_print(actor: Actor, version: PolicyVersion, layout: str, copies: int) -> None:
-    """Refuse a print before anything is drawn: a layout, a positive number of copies, and
-    only the version in force for a role that does not keep the texts (a draft is not the
-    station's word yet)."""
+def check_print(actor: Actor, version: PolicyVersion, layout: str, copies: int, *,
+                personal: bool = False) -> None:
+    """Refuse a print before anything is drawn: a layout (a poster goes on a wall, so it is
+    never personal), a positive number of copies, and only the version in force for a role
+    that does not keep the texts (a draft is not the station's word yet)."""
     if layout not in CARD_LAYOUTS:
         raise ValidationError("bad_choice", field="layout", value=layout)
+    if personal and layout == "a4":
+        raise ValidationError("personal_poster")
     if not isinstance(copies, int) or copies <= 0:
         raise ValidationError("bad_quantity", field="copies", value=str(copies))
     if version.status != "published" and not actor.can("policies.edit"):
@@ -215,7 +218,7 @@ def record_print_run(actor: Actor, version_id: int, layout: str, copies: int, *,
                      printed_on: _dt.date | None = None, note: str = "") -> PrintRun:
     """Cards printed from a version (which from now on never changes)."""
     version = get_or_fail(PolicyVersion, version_id)
-    check_print(actor, version, layout, copies)
+    check_print(actor, version, layout, copies, personal=households > 0)
     if village_id is not None:
         get_or_fail(Village, village_id)
     run = PrintRun.create(version=version.id, layout=layout, copies=int(copies),

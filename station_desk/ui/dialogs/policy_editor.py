@@ -354,7 +354,9 @@ class PolicyFormDialog(SavingDialog):
         self.categories.setObjectName("policyCategories")
         self.categories.setFixedHeight(150)
         chosen = set(policy.categories) if policy else set()
-        for category in station.list_categories(include_inactive=False):
+        for category in station.list_categories(include_inactive=True):
+            if not category.active and category.name not in chosen:
+                continue  # a category out of use stays ticked where it was, offered nowhere else
             item = QListWidgetItem(category.name)
             item.setData(Qt.ItemDataRole.UserRole, category.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -230,9 +230,9 @@ class PrintCardsDialog(QDialog):
             job = PrintJob(cards, layout, copies, [(version_id, copies, 0)],
                            self.village.currentData(),
                            self.tr("Policy cards: %1").replace("%1", cards[0].text.title))
-        for version_id, count, _households in job.runs:  # refused before anything is drawn
+        for version_id, count, households in job.runs:  # refused before anything is drawn
             policies.check_print(self.actor, policies.get_version(self.actor, version_id),
-                                 layout, count)
+                                 layout, count, personal=households > 0)
         problems = report.fit_problems(job.cards, layout)
         if problems:
             raise problems[0].error()
