@@ -531,6 +531,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Policy card \"{title}\": the {field} text is too long for the {size} "
                       "layout even at the smallest legible size (about {lines} lines over); "
                       "shorten it before printing."),
+    # campaigns and home-visit days
+    "bad_number": ("“{field}”的数值“{value}”超出范围。", "The number \"{value}\" in \"{field}\" is out of range."),
+    "end_before_start": ("结束日期 {end} 早于开始日期 {start}。",
+                         "The end date {end} is before the start date {start}."),
+    "duplicate": ("“{field}”为“{value}”的记录已经有了。", "There is already one with {field} \"{value}\"."),
+    "campaign_closed": ("“{name}”已结束，不能再修改；如需补录，请站长先重新开启。",
+                        "\"{name}\" is closed; the station head can reopen it to add more."),
+    "campaign_kind_fixed": ("活动类型（节日慰问 / 家访日）创建后不能更改。",
+                            "A campaign's kind (holiday / visit day) can't change once made."),
+    "campaign_target_exists": ("{name} 已在本次名单中。", "{name} is on this list already."),
+    "campaign_target_done": ("{name} 已登记走访结果或已发放，不能再改；如录错，请先“撤销结果”。",
+                             "{name} has an outcome or a package already; undo the outcome first if it was wrong."),
+    "campaign_target_open": ("{name} 还没有走访结果，无需撤销。", "{name} has no outcome to undo."),
+    "campaign_already_delivered": ("{name} 已领取过慰问品，不能重复发放。",
+                                   "{name} has had the package already; it is not given twice."),
+    "campaign_not_delivered": ("{name} 还没有发放慰问品，不能登记签收。",
+                               "{name} has not had the package yet, so nothing to sign for."),
+    "campaign_no_package": ("{name} 没有指定慰问包，无物可发。", "{name} has no package set: nothing to hand over."),
+    "campaign_package_short": ("“{item}”库存不足，本次活动还预留 {held} {unit}，这一户需要 {wanted} {unit}：请等物资入库后再发放（入库会自动补足预留）。",
+                               "Not enough \"{item}\": the campaign holds {held} {unit}, this household needs {wanted} {unit}. Deliver once stock comes in (it fills the reservation)."),
+    "campaign_deliver_on_visit": ("只有“已走访”的户才能发放慰问品。",
+                                  "Only a household visited can be given its package."),
+    "campaign_before_start": ("走访日期 {day} 早于活动开始日期 {start}。",
+                              "The visit date {day} is before the campaign starts ({start})."),
+    "campaign_requeue_date": ("改约日期 {day} 应晚于本次走访日期。",
+                              "The new date {day} must be after this call."),
+    "campaign_team_needs_leader": ("走访小组需要一名带队社工，或填写共建单位。",
+                                   "A visit team needs a social worker to lead it, or a partner unit."),
+    "campaign_team_has_outings": ("“{name}”已安排出访班次，不能删除。",
+                                  "\"{name}\" has outings planned; it can't be removed."),
 }
 
 # Labels the CLI prints; field names used in messages.
@@ -620,6 +650,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "card_standard": ("保障标准", "standard"), "card_materials": ("申请材料", "documents"),
     "card_steps": ("办理流程", "steps"), "card_hotline": ("咨询电话", "hotline"),
     "card_version_label": ("版本说明", "version label"),
+    "starts_on": ("开始日期", "start date"), "ends_on": ("结束日期", "end date"),
+    "budget": ("预算", "budget"), "theme": ("主题", "theme"), "rules": ("对象条件", "target rules"),
+    "tiers": ("分级", "tiers"), "villages": ("村居", "villages"), "min_age": ("最低年龄", "minimum age"),
+    "package_count": ("慰问包份数", "packages each"), "partner": ("共建单位", "partner unit"),
+    "requeue_on": ("改约日期", "new date"), "closed_on": ("结束日期", "closing date"),
+    "targets": ("慰问对象", "targets"),
     "card_household": ("户名", "household name"), "card_worker": ("社工姓名和电话", "social worker"),
 }
 

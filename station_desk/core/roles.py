@@ -55,6 +55,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "policies.edit": frozenset({HEAD, SOCIAL_WORKER}),
     "policies.print": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     "policies.distribute": frozenset({HEAD, SOCIAL_WORKER}),
+    # campaigns and home-visit days visit households: never the front desk; the head closes
+    # one (its undelivered packages go back to stock)
+    "campaigns.view": frozenset({HEAD, SOCIAL_WORKER}),
+    "campaigns.edit": frozenset({HEAD, SOCIAL_WORKER}),
+    "campaigns.record": frozenset({HEAD, SOCIAL_WORKER}),
+    "campaigns.close": frozenset({HEAD}),
     # personal data: a social worker only for the villages they are responsible for
     "ids.reveal": frozenset({HEAD, SOCIAL_WORKER}),
     "ids.export_full": frozenset({HEAD, SOCIAL_WORKER}),

@@ -18,6 +18,7 @@ from station_desk.core.services import (
     volunteer_import,
 )
 from station_desk.core.services import attendance as att
+from station_desk.core.services import campaigns as cps
 from station_desk.core.services import certificates as certs
 from station_desk.core.services import donations as dn
 from station_desk.core.services import households as hh
@@ -514,6 +515,102 @@ def _policy_id(short="低保"):
     from station_desk.core.models import Policy
 
     return Policy.get(Policy.short_name == short).id
+
+
+# --- campaigns ---------------------------------------------------------------------------
+
+def _campaign():
+    """An open campaign with 王大山 on its list, made directly (no audit row)."""
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Campaign, CampaignTarget
+
+    campaign = Campaign.get_or_none(Campaign.name == "中秋慰问")
+    if campaign is None:
+        campaign = Campaign.create(name="中秋慰问", starts_on=today(), ends_on=today(),
+                                   created_at=stamp())
+        CampaignTarget.create(campaign=campaign.id, household=_household(), updated_at=stamp())
+    return campaign.id
+
+
+def _campaign_target(status="open", package=False, held=1):
+    from station_desk.core.clock import stamp
+    from station_desk.core.models import CampaignTarget, PackageKind, PackageLine, Reservation
+
+    target = CampaignTarget.get(CampaignTarget.campaign == _campaign())
+    target.status = status
+    if package:
+        kind = PackageKind.create(name="慰问包", created_at=stamp())
+        PackageLine.create(package=kind.id, item=_item(), quantity=1)
+        target.package = kind.id
+        Reservation.create(item=_item(), target_kind="campaign", target_id=target.campaign_id,
+                           wanted=1, quantity=held, created_at=stamp(), updated_at=stamp())
+    target.save()
+    return target.id
+
+
+def _campaign_team():
+    from station_desk.core.models import CampaignTeam
+
+    return CampaignTeam.create(campaign=_campaign(), name="一组", partner="共建单位").id
+
+
+def _delivered_target():
+    """A visited target whose package went out, made directly (no audit row)."""
+    from station_desk.core.models import CampaignTarget
+
+    target = CampaignTarget.get_by_id(_campaign_target("visited"))
+    target.voucher = _out_voucher()
+    target.save()
+    return target.id
+
+
+EXAMPLES.update({
+    "campaigns.create_campaign": lambda a: cps.create_campaign(
+        a, cps.CampaignInput("重阳敬老", festival="double_ninth"), [cps.RuleInput(min_age=80)]),
+    "campaigns.update_campaign": lambda a: cps.update_campaign(
+        a, _campaign(), cps.CampaignInput("中秋慰问（改）", starts_on=stock.today())),
+    "campaigns.add_target": lambda a: cps.add_target(
+        a, _campaign(), _second_household(), "补报"),
+    "campaigns.remove_target": lambda a: cps.remove_target(a, _campaign_target(), "已搬走"),
+    "campaigns.set_package": lambda a: cps.set_package(a, [_campaign_target()], None),
+    "campaigns.top_up": lambda a: cps.top_up(a, _campaign_target(package=True, held=0)
+                                              and _campaign()),
+    "campaigns.close_campaign": lambda a: cps.close_campaign(a, _campaign()),
+    "campaigns.reopen_campaign": lambda a: cps.reopen_campaign(a, _closed_campaign(), "漏访"),
+    "campaigns.save_team": lambda a: cps.save_team(a, _campaign(), cps.TeamInput("二组",
+                                                                               partner="爱心企业")),
+    "campaigns.delete_team": lambda a: cps.delete_team(a, _campaign_team()),
+    "campaigns.assign_villages": lambda a: cps.assign_villages(
+        a, _campaign(), {_village("麻车村"): _campaign_team()}),
+    "campaigns.assign_targets": lambda a: cps.assign_targets(a, [_campaign_target()],
+                                                             _campaign_team()),
+    "campaigns.plan_outing": lambda a: cps.plan_outing(a, _campaign_team(), stock.today()),
+    "campaigns.record_outcome": lambda a: cps.record_outcome(
+        a, _campaign_target(), cps.OutcomeInput("nobody_home", stock.today())),
+    "campaigns.deliver": lambda a: cps.deliver(a, _campaign_target("visited", package=True),
+                                               stock.today()),
+    "campaigns.mark_signed": lambda a: cps.mark_signed(a, [_delivered_target()]),
+    "campaigns.reopen_target": lambda a: cps.reopen_target(a, _campaign_target("declined"), "录错"),
+    "campaigns.create_visit_day": lambda a: cps.create_visit_day(
+        a, cps.CampaignInput("家访日", starts_on=stock.today())),
+})
+
+
+def _second_household():
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Household
+
+    return Household.create(head_name="孙一", village=_village("麻车村"), registered_on=today(),
+                            created_at=stamp(), updated_at=stamp()).id
+
+
+def _closed_campaign():
+    from station_desk.core.models import Campaign
+
+    campaign = Campaign.get_by_id(_campaign())
+    campaign.status = "closed"
+    campaign.save()
+    return campaign.id
 
 
 # Last in the file: every EXAMPLES entry above is in place when the parameters are taken.

@@ -2,6 +2,19 @@
 
 from .accounts import ROLES, Staff
 from .audit import AuditLog, SchemaVersion
+from .campaigns import (
+    CAMPAIGN_KINDS,
+    CAMPAIGN_STATUSES,
+    TARGET_OUTCOMES,
+    TARGET_STATUSES,
+    Campaign,
+    CampaignCall,
+    CampaignOuting,
+    CampaignRule,
+    CampaignTarget,
+    CampaignTeam,
+    CampaignTeamMember,
+)
 from .certificates import Certificate, CertificateCounter
 from .households import (
     GENDERS,
@@ -80,7 +93,8 @@ ALL_MODELS = [Staff, Station, Village, Category, Tier, Setting, AuditLog, Schema
               Donor, ItemCategory, Item, ItemValue, Location, Batch, Voucher, Reservation,
               StockMovement, NumberCounter, Donation, Acknowledgement, CashEntry, PackageKind,
               PackageLine, StockCount, StockCountLine, Policy, PolicyCategory, PolicyVersion,
-              PrintRun, Distribution]
+              PrintRun, Distribution, Campaign, CampaignRule, CampaignTeam,
+              CampaignTeamMember, CampaignTarget, CampaignCall, CampaignOuting]
 
 __all__ = [
     "ALL_MODELS", "GENDERS", "HOUSEHOLD_STATUSES", "MEMBER_STATUSES", "NEED_SOURCES",
@@ -95,5 +109,7 @@ __all__ = [
     "ItemCategory", "ItemValue", "Location", "NumberCounter", "PackageKind", "PackageLine",
     "Reservation", "StockCount", "StockCountLine", "StockMovement", "Voucher",
     "CARD_LAYOUTS", "VERSION_STATUSES", "Distribution", "Policy", "PolicyCategory",
-    "PolicyVersion", "PrintRun",
+    "PolicyVersion", "PrintRun", "CAMPAIGN_KINDS", "CAMPAIGN_STATUSES", "TARGET_OUTCOMES",
+    "TARGET_STATUSES", "Campaign", "CampaignCall", "CampaignOuting", "CampaignRule", "CampaignTarget",
+    "CampaignTeam", "CampaignTeamMember",
 ]

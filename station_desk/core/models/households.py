@@ -16,7 +16,7 @@ RELATIONS = ("户主", "配偶", "子女", "儿子", "女儿", "儿媳", "女婿
              "孙子女", "孙子", "孙女", "外孙子女", "兄弟姐妹", "祖父母", "其他")
 VISIT_KINDS = ("routine", "holiday", "visit_day", "hotline")
 # Only "visited" resets the due clock (a nobody-home call needs a revisit).
-VISIT_OUTCOMES = ("visited", "nobody_home", "declined", "moved")
+VISIT_OUTCOMES = ("visited", "nobody_home", "declined", "moved", "deceased")
 NEED_SOURCES = ("visit", "hotline", "walk_in", "village", "referral", "other")
 NEED_URGENCIES = ("low", "normal", "urgent")
 NEED_STATUSES = ("new", "in_progress", "resolved", "referred")
