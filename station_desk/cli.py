@@ -186,6 +186,7 @@ def cmd_demo(ctx: Context) -> int:
             f"{v.shifts} shifts and {v.assignments} assignments over the last year, {v.events} "
             f"attendance events ({v.visits} visits, {v.walk_ins} walk-ins), {v.cards} cards"))
     print_demo_inventory(ctx, report.inventory)
+    print_demo_campaigns(ctx, report.campaigns)
     cards = report.policy_cards
     if cards.print_runs:
         print(ctx.zh_en(f"政策明白卡：印制 {cards.print_runs} 批，发放 {cards.handed} 张（到户 "
@@ -194,6 +195,18 @@ def cmd_demo(ctx: Context) -> int:
                         f"out ({cards.personal} to households)"))
     print(ctx.zh_en(f"用时 {took:.1f} 秒", f"Took {took:.1f} s"))
     return 0
+
+
+def print_demo_campaigns(ctx: Context, c) -> None:
+    """The demo's campaigns line (core.demo_campaigns.CampaignFigures)."""
+    if not c.campaigns:
+        return
+    print(ctx.zh_en(
+        f"慰问走访：往年慰问 {c.history} 次（村委会代领）；今年中秋（已结束）、重阳（进行中）和本月家访日，"
+        f"对象 {c.targets} 户，入户 {c.calls} 次，送达慰问包 {c.delivered} 份，团队外出 {c.outings} 次",
+        f"Campaigns: {c.history} past ones (through the village committees); this year's "
+        f"中秋 (closed), 重阳 (under way) and this month's visit day: {c.targets} households, "
+        f"{c.calls} calls, {c.delivered} packages delivered, {c.outings} team outings"))
 
 
 def print_demo_inventory(ctx: Context, s) -> None:
@@ -423,6 +436,8 @@ def print_visit_sheets(ctx: Context) -> tuple[Callable[[Path], object], list[tup
     from .core.roles import require
     from .core.services import household_exports as exports
 
+    if getattr(ctx.args, "campaign", None):  # a campaign's sheets, a section per team
+        return print_campaign_sheets(ctx)
     require(ctx.actor, "households.view")
     a = ctx.args
     ids = exports.visit_sheet_ids(
@@ -698,6 +713,264 @@ def print_sign_off(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[s
     return (lambda out: sign_off.build(data, out, lang=ctx.lang, blank=blank)), sign_off.check(data)
 
 
+# --- campaigns (节日慰问 / 家访日): create, list, show, close; their printouts and workbook ----
+
+
+def _campaign_id(ctx: Context) -> int:
+    from .core.errors import ValidationError
+
+    given = ctx.args.campaign
+    try:
+        return int(str(given).lstrip("#"))
+    except (TypeError, ValueError):
+        raise ValidationError("bad_choice", field="campaign", value=str(given)) from None
+
+
+def _campaign_team(ctx: Context, campaign_id: int) -> int | None:
+    """--team NAME: the campaign's team by name (None: every team)."""
+    from .core.errors import ValidationError
+    from .core.services import campaigns
+
+    name = (ctx.args.team or "").strip()
+    if not name:
+        return None
+    teams = campaigns.teams(ctx.actor, campaign_id)
+    for team in teams:
+        if team.name == name:
+            return team.id
+    raise ValidationError("unknown_campaign_team", value=name,
+                          campaign=campaigns.get_campaign(ctx.actor, campaign_id).name,
+                          choices="、".join(t.name for t in teams) or "—")
+
+
+def _campaign_rule(ctx: Context):
+    """The one target rule the options describe."""
+    from .core.errors import ValidationError
+    from .core.services import campaigns, inventory
+    from .core.services import household_exports as exports
+
+    a = ctx.args
+    package_id = None
+    if a.package:
+        packages = inventory.packages(ctx.actor)
+        found = [p for p in packages if p.name == a.package.strip()]
+        if not found:
+            raise ValidationError("unknown_package", value=a.package,
+                                  choices="、".join(p.name for p in packages) or "—")
+        package_id = found[0].id
+    return campaigns.RuleInput(
+        category_ids=[exports.category_by_name(n).id for n in a.category or ()],
+        tier_ids=[exports.tier_by_name(n).id for n in a.tier or ()],
+        village_ids=[exports.village_by_name(n).id for n in a.village or ()],
+        min_age=a.min_age, active_only=not a.all_statuses, package_id=package_id,
+        package_count=a.package_count)
+
+
+def _campaign_create(ctx: Context) -> int:
+    from .core import money
+    from .core.errors import ValidationError
+    from .core.festivals import FESTIVALS
+    from .core.services import campaigns
+    from .core.services import household_exports as exports
+    from .core.validate import date_value
+
+    a = ctx.args
+    if a.festival and a.festival not in FESTIVALS:
+        raise ValidationError("unknown_festival", value=a.festival, choices="、".join(
+            f"{code}（{name}）" for code, (name, *_rest) in FESTIVALS.items()))
+    data = campaigns.CampaignInput(
+        name=a.name, kind=a.kind, theme=a.theme or "", festival=a.festival or "", year=a.year,
+        starts_on=date_value(a.start, field="starts_on"), ends_on=date_value(a.end, field="ends_on"),
+        budget_fen=money.parse_yuan(a.budget, field="budget") or 0, note=a.note or "")
+    if a.kind == "visit_day":
+        workers = [exports.worker_by_name(n).id for n in a.worker or ()]
+        made = campaigns.create_visit_day(ctx.actor, data, workers)
+    else:
+        made = campaigns.create_campaign(ctx.actor, data, [_campaign_rule(ctx)])
+    row = campaigns.get_campaign(ctx.actor, made.campaign_id)
+    ctx.say("campaign_cli_created", id=row.id, name=row.name, start=row.starts_on.isoformat(),
+            end=row.ends_on.isoformat(), targets=made.targets)
+    for short in made.shortfalls:
+        ctx.say("campaign_cli_short", item=short.label, wanted=short.wanted, unit=short.unit,
+                available=short.available, missing=short.missing)
+    if not made.shortfalls and a.kind != "visit_day" and a.package:
+        ctx.say("campaign_cli_stock_ok")
+    return 0
+
+
+def _campaign_list(ctx: Context) -> int:
+    from .core.services import campaigns
+
+    rows = campaigns.list_campaigns(ctx.actor, status=ctx.args.status or "")
+    if not rows:
+        ctx.say("campaign_cli_none")
+        return 0
+    print(ctx.zh_en("编号  名称                      类型      时间                     状态    对象  完成  发放",
+                    "ID    Name                      Kind      Window                   Status  "
+                    "Targets Done Delivered"))
+    for r in rows:
+        kind = ctx.zh_en(*{"holiday": ("节日慰问", "holiday"),
+                           "visit_day": ("家访日", "visit day")}.get(r.kind, (r.kind, r.kind)))
+        status = ctx.zh_en(*{"open": ("进行中", "open"),
+                             "closed": ("已结束", "closed")}.get(r.status, (r.status, r.status)))
+        print(f"{pad(r.id, 5)} {pad(r.name, 25)} {pad(kind, 9)} "
+              f"{r.starts_on}–{r.ends_on}  {pad(status, 7)} {pad(r.targets, 5)} "
+              f"{pad(f'{r.share_done * 100:.0f}%', 5)} {r.delivered}")
+    return 0
+
+
+def _campaign_show(ctx: Context) -> int:
+    from .core.festivals import FESTIVALS
+    from .core.services import campaigns
+
+    cid = _campaign_id(ctx)
+    state = campaigns.progress(ctx.actor, cid)
+    c = state.campaign
+    festival = FESTIVALS.get(c.festival, (c.festival,))[0] if c.festival else ""
+    print(f"#{c.id} {c.name}" + (f"（{festival} {c.festival_on}）" if festival else "")
+          + f"  {c.starts_on}–{c.ends_on}  "
+          + ctx.zh_en("进行中" if c.status == "open" else "已结束", c.status))
+    t = state.total
+    print(ctx.zh_en(f"对象 {t.targets} 户：已走访 {t.visited}，不在家待再访 {t.nobody_home}，拒访 {t.declined}，"
+                    f"迁出/去世 {t.gone}，未完成 {t.open}（逾期 {t.overdue}），已发放 {t.delivered}，"
+                    f"已签收 {t.signed}；完成 {t.share_done * 100:.0f}%",
+                    f"{t.targets} targets: visited {t.visited}, nobody home {t.nobody_home}, "
+                    f"declined {t.declined}, moved/deceased {t.gone}, open {t.open} (overdue "
+                    f"{t.overdue}), delivered {t.delivered}, signed {t.signed}; "
+                    f"{t.share_done * 100:.0f}% done"))
+    head = ctx.zh_en("对象  已走访 未完成 已发放 完成率", "Targets Visited Open Delivered Done")
+    for title, lines in ((ctx.zh_en("村居", "Village"), state.by_village),
+                         (ctx.zh_en("小组", "Team"), state.by_team)):
+        print()
+        print(f"{pad(title, 14)} {head}")
+        for line in lines:
+            name = line.key or ctx.zh_en("未分组", "no team")
+            print(f"{pad(name, 14)} {pad(line.targets, 5)} {pad(line.visited, 6)} "
+                  f"{pad(line.open, 6)} {pad(line.delivered, 6)} {line.share_done * 100:.0f}%")
+    print()
+    if not state.reserved:
+        print(ctx.zh_en("库存：本活动没有预留物资", "Stock: nothing reserved"))
+    for r in state.reserved:
+        short = max(0, r.wanted - r.quantity)
+        print(ctx.zh_en(f"库存 {r.label}：需要 {r.wanted} {r.unit}，已预留 {r.quantity}，已发放 {r.delivered}，"
+                        f"尚留 {r.outstanding}" + (f"，缺 {short} {r.unit}" if short else ""),
+                        f"Stock {r.label}: {r.wanted} {r.unit} wanted, {r.quantity} held, "
+                        f"{r.delivered} given, {r.outstanding} outstanding"
+                        + (f", {short} {r.unit} short" if short else "")))
+    return 0
+
+
+def _campaign_close(ctx: Context) -> int:
+    from .core.services import campaigns
+
+    cid = _campaign_id(ctx)
+    released = campaigns.close_campaign(ctx.actor, cid, ctx.args.note or "")
+    row = campaigns.get_campaign(ctx.actor, cid)
+    ctx.say("campaign_cli_closed", id=row.id, name=row.name, released=released)
+    return 0
+
+
+CAMPAIGN_ACTIONS = {"create": _campaign_create, "list": _campaign_list, "show": _campaign_show,
+                    "close": _campaign_close}
+
+
+def cmd_campaign(ctx: Context) -> int:
+    """campaign create / list / show / close: holiday visit campaigns and home-visit days."""
+    ctx.open(need="campaigns.view")
+    return CAMPAIGN_ACTIONS[ctx.args.campaign_command](ctx)
+
+
+def print_campaign_sheets(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """入户慰问走访表 of a campaign (--campaign), a section per team (--team: one team)."""
+    from .core.reports import campaign_sheets
+    from .core.services import campaigns
+
+    cid = _campaign_id(ctx)
+    data = campaigns.sheet_data(ctx.actor, cid, team_id=_campaign_team(ctx, cid))
+    count = sum(len(t.rows) for t in data.teams)
+    print(ctx.zh_en(f"入户慰问走访表：{len(data.teams)} 个小组，{count} 户",
+                    f"Campaign visit sheets: {len(data.teams)} teams, {count} households"))
+    return ((lambda out: campaign_sheets.build(data, out, lang=ctx.lang)),
+            campaign_sheets.check(data))
+
+
+def print_campaign_sign_off(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """领取签收表 of a campaign's open targets with a package (names masked)."""
+    from .core.reports import sign_off
+    from .core.services import campaigns
+
+    cid = _campaign_id(ctx)
+    data = campaigns.sign_off_data(ctx.actor, cid, team_id=_campaign_team(ctx, cid))
+    print(ctx.zh_en(f"慰问品签收表：{len(data.rows)} 户", f"Campaign sign-off sheet: {len(data.rows)} households"))
+    return (lambda out: sign_off.build(data, out, lang=ctx.lang)), sign_off.check(data)
+
+
+def print_campaign_summary(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """活动总结 of a campaign."""
+    from .core.reports import campaign_summary, fonts
+    from .core.services import campaigns
+
+    summary = campaigns.summary(ctx.actor, _campaign_id(ctx))
+    unprintable = fonts.unprintable([(n.head_name, f"{n.village} {n.head_name} {n.content}")
+                                     for n in summary.needs])
+    return (lambda out: campaign_summary.build(summary, out, lang=ctx.lang)), unprintable
+
+
+def _export_campaign(ctx: Context) -> int:
+    from .core.services import campaign_exports
+
+    a = ctx.args
+    ctx.open(need="campaigns.view")
+    count = campaign_exports.export_campaign(ctx.actor, _campaign_id(ctx), a.out)
+    print(ctx.zh_en(f"已导出 {a.out}：慰问对象 {count} 户（证件号码和电话已脱敏）",
+                    f"Exported {a.out}: {count} targets (ID numbers and phones masked)"))
+    return 0
+
+
+def _add_campaign_command(add) -> None:
+    p = add("campaign", cmd_campaign, "节日慰问与家访日 / holiday visit campaigns and home-visit days")
+    sub = p.add_subparsers(dest="campaign_command", required=True, metavar="ACTION")
+    c = sub.add_parser("create", help="新建活动并预留慰问品 / make a campaign, reserve its packages")
+    c.add_argument("--name", required=True, help="活动名称 / the campaign's name")
+    c.add_argument("--kind", choices=["holiday", "visit_day"], default="holiday",
+                   help="holiday 节日慰问（默认）、visit_day 家访日")
+    c.add_argument("--festival", metavar="CODE",
+                   help="节日代码：new_year spring lantern children dragon_boat mid_autumn "
+                        "national double_ninth")
+    c.add_argument("--year", type=int, help="节日所在年份 / the festival's year")
+    c.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+                   help="开始日期（默认节日前两周）/ first day")
+    c.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="结束日期（默认节日当天）/ last day")
+    c.add_argument("--budget", metavar="YUAN", help="预算（元）/ budget in yuan")
+    c.add_argument("--theme", help="活动主题 / theme")
+    c.add_argument("--note", help="备注 / note")
+    c.add_argument("--category", action="append", metavar="NAME", help="人员类别，可写多次")
+    c.add_argument("--tier", action="append", metavar="N|NAME", help="分级，可写多次")
+    c.add_argument("--village", action="append", metavar="NAME", help="村居名称或编码，可写多次")
+    c.add_argument("--min-age", type=int, metavar="N", help="家中有 N 岁及以上老人 / oldest at least N")
+    c.add_argument("--package", metavar="NAME", help="慰问包名称 / the gift package")
+    c.add_argument("--package-count", type=int, default=1, metavar="N", help="每户几份（默认 1）")
+    c.add_argument("--all-statuses", action="store_true",
+                   help="不限在册户（默认只选在册户）/ not only active households")
+    c.add_argument("--worker", action="append", metavar="USERNAME",
+                   help="visit_day：只列这些社工的到期户，可写多次 / these social workers only")
+    c = sub.add_parser("list", help="列出活动 / list campaigns")
+    c.add_argument("--status", choices=["open", "closed"], help="进行中 open、已结束 closed")
+    c = sub.add_parser("show", help="活动进度与库存 / a campaign's progress and stock")
+    c.add_argument("campaign", metavar="ID")
+    c = sub.add_parser("close", help="结束活动，释放未发放的预留（仅站长）/ close (head only)")
+    c.add_argument("campaign", metavar="ID")
+    c.add_argument("--note", help="活动小结 / closing note")
+
+
+def _add_campaign_export(export_sub) -> None:
+    e = export_sub.add_parser("campaign", help="慰问活动台账 / a campaign's workbook",
+                              description="慰问活动的汇总、慰问对象、分村和分组统计、物资、志愿者、"
+                                          "群众诉求（.xlsx，证件号码和电话脱敏）/ a campaign to Excel")
+    e.add_argument("--campaign", required=True, metavar="ID", help="活动编号 / campaign id")
+    e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
+
+
 # What `print` can print: each gathers its data and returns (write PDF to a path, warnings).
 PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tuple[str, str]]]]] = {
     "villages": print_villages,
@@ -710,6 +983,8 @@ PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tu
     "thanks": print_thanks,
     "count-sheet": print_count_sheet,
     "sign-off": print_sign_off,
+    "campaign-sign-off": print_campaign_sign_off,
+    "campaign-summary": print_campaign_summary,
 }
 
 
@@ -737,6 +1012,8 @@ def cmd_export(ctx: Context) -> int:
         return _export_stock(ctx)
     if a.export_what == "cards":
         return _export_cards(ctx)
+    if a.export_what == "campaign":
+        return _export_campaign(ctx)
     ctx.open(need="households.export")
     query = exports.query_from_names(text=a.search or "", village=a.village, category=a.category,
                                      tier=a.tier, worker=a.worker, status=a.status,
@@ -1227,6 +1504,7 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
                    help="只检查并显示将会做的更改，不写入 / check and show what would change")
     _add_stock_commands(export_sub, import_sub)
     _add_card_export(export_sub)
+    _add_campaign_export(export_sub)
     p = add("settings", cmd_settings, "查看或修改站务规则 / show or change station rules")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
@@ -1269,6 +1547,10 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
                    help="sign-off：只列这类发放（household 为发放给服务对象户）/ one kind of hand-over")
     p.add_argument("--blank", type=int, metavar="N",
                    help="sign-off：另加 N 行空白（计划发放）/ N blank rows for a planned hand-out")
+    p.add_argument("--campaign", metavar="ID",
+                   help="visit-sheets、campaign-sign-off、campaign-summary：慰问活动编号（可配 --team "
+                        "只印一个走访小组）/ a campaign (with --team: one of its teams)")
+    _add_campaign_command(add)
     if command is not None and command not in names:  # a typo: argparse lists them all
         return build_parser(lang)
     return parser
@@ -1277,7 +1559,8 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
 
 # The pages `screenshot --page` renders (here, not in ui/: --help must not import the window).
 SCREENSHOT_PAGES = (
-    "home, households[.list|.due|.detail], volunteers[.list|.teams|.skills|.certificates], roster, "
+    "home, households[.list|.due|.detail], campaigns[.list|.targets|.teams|.progress], "
+    "volunteers[.list|.teams|.skills|.certificates], roster, "
     "attendance[.visits|.absences|.hours], "
     "inventory[.stock|.movements|.donations|.donors|.cash|.catalogue], "
     "policies[.list|.coverage|.distribution], "

@@ -209,6 +209,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_village_worker": ("{village} 的负责人 {name} 不是在岗社工",
                              "{village}'s responsible person {name} is not an active social worker"),
     "check_station_ok": ("社工站、账号与村居：正常", "Station, accounts and villages: ok"),
+    "stock_campaign_via_campaign": ("这是慰问活动的发放记录：请在该活动的走访名单中“撤销结果”，发放和走访记录会一并撤销。",
+                                    "This is a campaign delivery: undo the outcome on the campaign's list, which reverses the delivery and the visit together."),
+    "check_campaigns_ok": ("慰问活动：{count} 个，发放记录与出库单一致",
+                           "Campaigns: {count}, deliveries agree with the stock ledger"),
+    "check_campaign_deliveries": ("慰问活动：{count} 户的发放记录与出库单不符（单据不是该活动对该户的发放，或已冲销）",
+                                  "Campaigns: {count} deliveries do not match a standing campaign voucher to that household"),
+    "check_campaign_held": ("慰问活动：已结束的活动仍预留着 {count} 种物资",
+                            "Campaigns: closed campaigns still hold {count} reservations"),
     "check_stock_ok": ("物资台账：{count} 条出入库记录，账实相符（任何一天都无负库存）",
                        "Stock ledger: {count} movements, adding up (no negative stock on any day)"),
     "check_stock_negative": ("物资台账：{count} 处负库存，例如“{item}”在 {day} 为 {balance}",
@@ -561,6 +569,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "A visit team needs a social worker to lead it, or a partner unit."),
     "campaign_team_has_outings": ("“{name}”已安排出访班次，不能删除。",
                                   "\"{name}\" has outings planned; it can't be removed."),
+    # campaign printouts, export and command line (helper P)
+    "campaign_cli_created": ("已建立慰问活动 #{id}“{name}”：{start} 至 {end}，慰问对象 {targets} 户。",
+                             "Campaign #{id} \"{name}\" made: {start} to {end}, {targets} households."),
+    "campaign_cli_short": ("库存不足：{item} 需要 {wanted} {unit}，已预留 {available} {unit}，缺 {missing} {unit}。",
+                           "Short: {item}, {wanted} {unit} wanted, {available} {unit} set aside, {missing} {unit} missing."),
+    "campaign_cli_stock_ok": ("慰问品已全部预留。", "Every package is set aside in stock."),
+    "campaign_cli_closed": ("活动 #{id}“{name}”已结束，释放了 {released} 项未发放的预留。",
+                            "Campaign #{id} \"{name}\" closed; {released} reservations released."),
+    "campaign_cli_none": ("还没有慰问活动。", "No campaigns yet."),
+    "unknown_festival": ("没有代码为“{value}”的节日。可选：{choices}",
+                         "There is no festival \"{value}\". Choices: {choices}"),
+    "unknown_package": ("没有名为“{value}”的慰问包。可选：{choices}",
+                        "There is no package \"{value}\". Choices: {choices}"),
+    "unknown_campaign_team": ("“{campaign}”没有名为“{value}”的走访小组。可选：{choices}",
+                              "\"{campaign}\" has no team \"{value}\". Choices: {choices}"),
 }
 
 # Labels the CLI prints; field names used in messages.
@@ -657,6 +680,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "requeue_on": ("改约日期", "new date"), "closed_on": ("结束日期", "closing date"),
     "targets": ("慰问对象", "targets"),
     "card_household": ("户名", "household name"), "card_worker": ("社工姓名和电话", "social worker"),
+    "social_workers": ("社工", "social workers"),
 }
 
 

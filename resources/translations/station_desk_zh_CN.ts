@@ -57,6 +57,65 @@
     </message>
 </context>
 <context>
+    <name>AddTargetDialog</name>
+    <message>
+        <source>Add a household to the list</source>
+        <translation>加入走访名单</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, ID or phone tail</source>
+        <translation>姓名、拼音首字母、身份证号或电话尾号</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>e.g. registered as 低保 after the list was made</source>
+        <translation>如：名单生成后新纳入低保</translation>
+    </message>
+    <message>
+        <source>No team yet</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>慰问品</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>The package is set aside from stock at once.</source>
+        <translation>慰问品会立即从库存中预留。</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Replace a volunteer</source>
@@ -97,6 +156,29 @@
     <message>
         <source>Put on shift</source>
         <translation>安排</translation>
+    </message>
+</context>
+<context>
+    <name>AssignVillagesDialog</name>
+    <message>
+        <source>Assign villages to teams</source>
+        <translation>按村分配小组</translation>
+    </message>
+    <message>
+        <source>No team yet</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to visit)</source>
+        <translation>%1（待走访 %2 户）</translation>
+    </message>
+    <message>
+        <source>No households are left to visit.</source>
+        <translation>没有待走访的户。</translation>
+    </message>
+    <message>
+        <source>Households already visited keep the team that visited them.</source>
+        <translation>已走访的户仍归原走访小组。</translation>
     </message>
 </context>
 <context>
@@ -316,6 +398,368 @@
     <message>
         <source>%1: %2 volunteers, %3 person-times, %4 hours (%5 to confirm) written to %6</source>
         <translation>已导出 %1 志愿服务时长台账：%2 人、%3 人次、%4 小时（待确认 %5 次），保存在 %6</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFormDialog</name>
+    <message>
+        <source>Edit campaign</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <source>New holiday campaign</source>
+        <translation>新建节日慰问</translation>
+    </message>
+    <message>
+        <source>Who is visited (a household matching any rule; the first rule it matches gives its package)</source>
+        <translation>慰问对象（符合任一条件的户；按其符合的第一条条件发放慰问包）</translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>活动时间</translation>
+    </message>
+    <message>
+        <source>e.g. Warmth delivered to every home</source>
+        <translation>如：月圆人团圆，温暖送到家</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>aged %1+</source>
+        <translation>%1 岁以上</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2 — %3 households</source>
+        <translation>条件 %1：%2 — %3 户</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>全部在册户</translation>
+    </message>
+    <message>
+        <source>The target list was made from these rules when the campaign was created; add or remove households on the targets tab.</source>
+        <translation>慰问名单已在建活动时按这些条件生成；增减对象请到“走访对象”页。</translation>
+    </message>
+    <message>
+        <source>falls on %1</source>
+        <translation>在 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 visits</source>
+        <translation>%1年%2慰问</translation>
+    </message>
+    <message>
+        <source>Campaign made; stock is short</source>
+        <translation>活动已建，库存不足</translation>
+    </message>
+    <message>
+        <source>The campaign is made with %1 households. What is in stock has been set aside; still short: %2. Set aside the rest with “Top up reservations” on the progress tab when goods come in.</source>
+        <translation>活动已建，共 %1 户。现有库存已预留；仍缺：%2。物资到货后请在“进度”页点“补足预留”。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignList</name>
+    <message>
+        <source>Under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>全部活动</translation>
+    </message>
+    <message>
+        <source>New holiday campaign…</source>
+        <translation>新建节日慰问…</translation>
+    </message>
+    <message>
+        <source>New home-visit day…</source>
+        <translation>新建家访日…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>End campaign…</source>
+        <translation>结束活动…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开启…</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>%1 campaigns</source>
+        <translation>%1 个活动</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>重新开启 %1</translation>
+    </message>
+    <message>
+        <source>Why reopen it</source>
+        <translation>重新开启的原因</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重新开启</translation>
+    </message>
+    <message>
+        <source>The campaign is open again, but stock is short for its packages: %1</source>
+        <translation>活动已重新开启，但慰问包库存不足：%1</translation>
+    </message>
+    <message>
+        <source>%1 short by %2 %3</source>
+        <translation>%1 缺 %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignOutcomeDialog</name>
+    <message>
+        <source>Record the outcome</source>
+        <translation>登记走访结果</translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Package handed over</source>
+        <translation>慰问品已发放</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>No package</source>
+        <translation>无慰问品</translation>
+    </message>
+    <message>
+        <source>One need per line, e.g. help applying for temporary assistance</source>
+        <translation>每行一条诉求，如：协助申请临时救助</translation>
+    </message>
+    <message>
+        <source>What was seen and talked about</source>
+        <translation>走访所见及交谈内容</translation>
+    </message>
+    <message>
+        <source>Try again on</source>
+        <translation>改约日期</translation>
+    </message>
+    <message>
+        <source>The same team</source>
+        <translation>原小组</translation>
+    </message>
+    <message>
+        <source>e.g. moved to her son&apos;s in the county town</source>
+        <translation>如：随儿子迁往县城居住</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>慰问品</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>改约</translation>
+    </message>
+    <message>
+        <source>With team</source>
+        <translation>改派小组</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Needs found</source>
+        <translation>发现诉求</translation>
+    </message>
+    <message>
+        <source>Urgency of the needs</source>
+        <translation>诉求紧急程度</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+    <message>
+        <source>Each outcome goes into the household&apos;s visit history; a visit moves its next visit date.</source>
+        <translation>每次结果都记入该户的走访记录；已走访会顺延下次走访日期。</translation>
+    </message>
+    <message>
+        <source>The household&apos;s file will be closed as moved away.</source>
+        <translation>该户档案将以“迁出”关闭。</translation>
+    </message>
+    <message>
+        <source>The household&apos;s file will be closed as deceased.</source>
+        <translation>该户档案将以“去世”关闭。</translation>
+    </message>
+    <message>
+        <source>Its package is no longer held for it.</source>
+        <translation>其慰问品预留将释放。</translation>
+    </message>
+    <message>
+        <source>e.g. died of illness on 12 November</source>
+        <translation>如：11月12日病故</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTarget</name>
+    <message>
+        <source>No package</source>
+        <translation>无慰问品</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTeamDialog</name>
+    <message>
+        <source>Edit visit team</source>
+        <translation>编辑走访小组</translation>
+    </message>
+    <message>
+        <source>New visit team</source>
+        <translation>新建走访小组</translation>
+    </message>
+    <message>
+        <source>e.g. 麻车村组</source>
+        <translation>如：麻车村组</translation>
+    </message>
+    <message>
+        <source>No social worker (a partner unit)</source>
+        <translation>无带队社工（共建单位）</translation>
+    </message>
+    <message>
+        <source>e.g. 县供电公司党支部</source>
+        <translation>如：县供电公司党支部</translation>
+    </message>
+    <message>
+        <source>Find a volunteer: name, pinyin initials or phone tail</source>
+        <translation>查找志愿者：姓名、拼音首字母或电话尾号</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>Leading social worker</source>
+        <translation>带队社工</translation>
+    </message>
+    <message>
+        <source>Partner unit</source>
+        <translation>共建单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>The team&apos;s volunteers are put on its planned outings too.</source>
+        <translation>小组的志愿者也会排入已安排的出访班次。</translation>
+    </message>
+    <message>
+        <source>%1 volunteers chosen</source>
+        <translation>已选 %1 名志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Households to visit</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <source>Teams and outings</source>
+        <translation>走访小组与出行</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
     </message>
 </context>
 <context>
@@ -624,6 +1068,52 @@
     <message>
         <source>New category</source>
         <translation>新类别</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePackageDialog</name>
+    <message>
+        <source>Change the package</source>
+        <translation>更改慰问品</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>慰问品</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>%1 households</source>
+        <translation>%1 户</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCampaignDialog</name>
+    <message>
+        <source>End campaign</source>
+        <translation>结束活动</translation>
+    </message>
+    <message>
+        <source>%1 of %2 households are done; %3 still open stay on the list as not visited.</source>
+        <translation>%2 户中已完成 %1 户；未完成的 %3 户留在名单上，记为未走访。</translation>
+    </message>
+    <message>
+        <source>Goes back to stock:</source>
+        <translation>退回库存：</translation>
+    </message>
+    <message>
+        <source>Nothing is set aside for it any more.</source>
+        <translation>已无预留物资。</translation>
+    </message>
+    <message>
+        <source>e.g. all delivered; 3 households moved away</source>
+        <translation>如：全部送达；3 户已迁出</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>结束说明</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +1958,18 @@ Why?</source>
     <message>
         <source>Open the sign-in kiosk</source>
         <translation>打开签到机</translation>
+    </message>
+    <message>
+        <source>Visited %1</source>
+        <translation>已走访 %1</translation>
+    </message>
+    <message>
+        <source>Delivered %1</source>
+        <translation>已发放 %1</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>逾期 %1 户</translation>
     </message>
     <message>
         <source>Hello, %1</source>
@@ -2663,6 +3165,10 @@ Why?</source>
         <translation>已搬离</translation>
     </message>
     <message>
+        <source>Died</source>
+        <translation>去世</translation>
+    </message>
+    <message>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
@@ -2841,6 +3347,62 @@ Why?</source>
     <message>
         <source>Anonymous</source>
         <translation>匿名</translation>
+    </message>
+    <message>
+        <source>To visit</source>
+        <translation>待走访</translation>
+    </message>
+    <message>
+        <source>Has moved out</source>
+        <translation>已迁出</translation>
+    </message>
+    <message>
+        <source>Has died</source>
+        <translation>已去世</translation>
+    </message>
+    <message>
+        <source>Taken off the list</source>
+        <translation>已移出</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵</translation>
+    </message>
+    <message>
+        <source>Children&apos;s Day</source>
+        <translation>六一</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳</translation>
     </message>
 </context>
 <context>
@@ -3400,6 +3962,29 @@ Why?</source>
     </message>
 </context>
 <context>
+    <name>PlanOutingDialog</name>
+    <message>
+        <source>Plan an outing</source>
+        <translation>安排出访</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>A home-visit shift goes on the roster with the team&apos;s %1 volunteers on it; they sign in at the front desk and their hours count for the campaign.</source>
+        <translation>排班表上会增加一个入户走访班次，小组的 %1 名志愿者已排入；他们在前台签到，服务时长计入本次活动。</translation>
+    </message>
+</context>
+<context>
     <name>PoliciesPage</name>
     <message>
         <source>Policy cards</source>
@@ -3695,6 +4280,45 @@ Why?</source>
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>(no village)</source>
+        <translation>（无村居）</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Goods needed</source>
+        <translation>所需物资</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>rule %1: %2</source>
+        <translation>条件 %1：%2 户</translation>
+    </message>
+    <message>
+        <source>%1 households as of %2 (%3)</source>
+        <translation>按 %2 计共 %1 户（%3）</translation>
+    </message>
+    <message>
+        <source>Short: %1</source>
+        <translation>库存不足：%1</translation>
+    </message>
+</context>
+<context>
     <name>PrintCardsDialog</name>
     <message>
         <source>Print policy cards</source>
@@ -3822,6 +4446,192 @@ Why?</source>
     <message>
         <source>Can&apos;t write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTab</name>
+    <message>
+        <source>Top up reservations</source>
+        <translation>补足预留</translation>
+    </message>
+    <message>
+        <source>Print campaign summary…</source>
+        <translation>打印活动总结…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <source>packages delivered</source>
+        <translation>慰问包已送达</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>待走访</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <source>By village</source>
+        <translation>按村居</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>按小组</translation>
+    </message>
+    <message>
+        <source>Packages&apos; stock</source>
+        <translation>慰问包物资</translation>
+    </message>
+    <message>
+        <source>(no team yet)</source>
+        <translation>（未分组）</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <source>Nobody home</source>
+        <translation>无人在家</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>谢绝</translation>
+    </message>
+    <message>
+        <source>Moved / died</source>
+        <translation>迁出/去世</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待走访</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Choose a campaign above.</source>
+        <translation>请在上方选择一个活动。</translation>
+    </message>
+    <message>
+        <source>Packages&apos; stock (%1 items short)</source>
+        <translation>慰问包物资（%1 项不足）</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Still short: %1</source>
+        <translation>仍缺：%1</translation>
+    </message>
+    <message>
+        <source>Everything the packages need is set aside now.</source>
+        <translation>慰问包所需物资已全部预留。</translation>
+    </message>
+    <message>
+        <source>Campaign summary</source>
+        <translation>活动总结</translation>
+    </message>
+    <message>
+        <source>Preparing the campaign summary…</source>
+        <translation>正在生成活动总结…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation>已写入 %1 行：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -4192,6 +5002,57 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
     <message>
         <source>Not copied:</source>
         <translation>未复制：</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Categories</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Households on file only</source>
+        <translation>仅在册户</translation>
+    </message>
+    <message>
+        <source>Someone aged at least</source>
+        <translation>家中有人年满</translation>
+    </message>
+    <message>
+        <source>Also</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>No package (visit only)</source>
+        <translation>不发慰问包（仅走访）</translation>
+    </message>
+    <message>
+        <source> each</source>
+        <translation> 份/户</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>慰问包</translation>
+    </message>
+    <message>
+        <source>Remove this rule</source>
+        <translation>删除此条件</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>条件 %1</translation>
     </message>
 </context>
 <context>
@@ -4942,6 +5803,280 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
     </message>
 </context>
 <context>
+    <name>TargetsTab</name>
+    <message>
+        <source>Name, pinyin initials or address</source>
+        <translation>姓名、拼音首字母或地址</translation>
+    </message>
+    <message>
+        <source>Record outcome</source>
+        <translation>登记结果</translation>
+    </message>
+    <message>
+        <source>Hand over package</source>
+        <translation>补发/发放</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Undo outcome</source>
+        <translation>撤销结果</translation>
+    </message>
+    <message>
+        <source>Add to list</source>
+        <translation>加入名单</translation>
+    </message>
+    <message>
+        <source>Take off list</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <source>Change package</source>
+        <translation>改慰问品</translation>
+    </message>
+    <message>
+        <source>Give to team</source>
+        <translation>分给小组</translation>
+    </message>
+    <message>
+        <source>Print visit sheets</source>
+        <translation>打印走访表</translation>
+    </message>
+    <message>
+        <source>Print sign-off sheet</source>
+        <translation>打印签收表</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>慰问品</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Try again on</source>
+        <translation>改约日期</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>To visit</source>
+        <translation>待走访</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Taken off</source>
+        <translation>已移出</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部小组</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村居</translation>
+    </message>
+    <message>
+        <source>%1 households</source>
+        <translation>%1 户</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Stock is short</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <source>Not everything could be set aside; these are still missing:
+%1
+Stock received later fills the packages (top up on the Progress tab).</source>
+        <translation>未能全部预留，仍缺：
+%1
+物资入库后可补足慰问品（在“进度”页补足预留）。</translation>
+    </message>
+    <message>
+        <source>Hand over the packages of %1 households today (%2)? They leave stock now.</source>
+        <translation>今天为 %1 户（%2）发放慰问品？物资将立即出库。</translation>
+    </message>
+    <message>
+        <source>Undo the outcome recorded for %1: the visit leaves the household&apos;s history and a package handed over goes back into stock.</source>
+        <translation>撤销 %1 的走访结果：该次走访将从走访记录中删除，已发放的慰问品退回库存。</translation>
+    </message>
+    <message>
+        <source>Take %1 off the list? Their packages are no longer held.</source>
+        <translation>将 %1 移出名单？其慰问品预留将释放。</translation>
+    </message>
+    <message>
+        <source>%1 households to</source>
+        <translation>将 %1 户分给</translation>
+    </message>
+    <message>
+        <source>Preparing the visit sheets…</source>
+        <translation>正在生成走访表…</translation>
+    </message>
+    <message>
+        <source>Visit sheets</source>
+        <translation>走访表</translation>
+    </message>
+    <message>
+        <source>Preparing the sign-off sheet…</source>
+        <translation>正在生成签收表…</translation>
+    </message>
+    <message>
+        <source>Sign-off sheet</source>
+        <translation>签收表</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入 Excel…</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation>已写入 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsTab</name>
+    <message>
+        <source>New team</source>
+        <translation>新建小组</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Assign villages</source>
+        <translation>按村分配</translation>
+    </message>
+    <message>
+        <source>Plan an outing</source>
+        <translation>安排出访</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>带队社工</translation>
+    </message>
+    <message>
+        <source>Partner unit</source>
+        <translation>共建单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>To visit</source>
+        <translation>待走访</translation>
+    </message>
+    <message>
+        <source>Outings</source>
+        <translation>出访日期</translation>
+    </message>
+    <message>
+        <source>Volunteers on a planned outing are on the roster for that day: they sign in and out at the front desk, and their hours count for the campaign.</source>
+        <translation>已安排出访的志愿者排入当天的排班：在前台签到、签退，服务时长计入本次活动。</translation>
+    </message>
+    <message>
+        <source>%1 teams</source>
+        <translation>%1 个小组</translation>
+    </message>
+    <message>
+        <source>Delete the team %1? Its %2 households go back to no team.</source>
+        <translation>删除小组“%1”？其 %2 户将变为未分组。</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>The outing of %1 is on the roster. Its %2 volunteers were put on it: they sign in and out at the front desk on the day, and their hours count for the campaign.</source>
+        <translation>“%1”的出访已排入排班表，%2 名志愿者已排入：当天在前台签到、签退，服务时长计入本次活动。</translation>
+    </message>
+</context>
+<context>
     <name>ThanksPeriodDialog</name>
     <message>
         <source>Thank-you letters</source>
@@ -4950,6 +6085,49 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
     <message>
         <source>A letter to every donor who gave in this period:</source>
         <translation>给这段时间内每位捐赠方各写一封感谢信：</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDayDialog</name>
+    <message>
+        <source>New home-visit day</source>
+        <translation>新建家访日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>One theme a month, e.g. safe heating in winter</source>
+        <translation>一月一主题，如：冬季取暖安全</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Each ticked worker gets a team with the households whose visit is due by the window&apos;s end, in route order.</source>
+        <translation>每位勾选的社工一个小组，名单为截至结束日应走访的户，按路线排序。</translation>
+    </message>
+    <message>
+        <source>%1-%2 home-visit day</source>
+        <translation>%1年%2月家访日</translation>
+    </message>
+    <message>
+        <source>Social workers (households due by %1)</source>
+        <translation>社工（截至 %1 应走访户数）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 households</source>
+        <translation>%1 — %2 户</translation>
+    </message>
+    <message>
+        <source>%1 households, %2 teams</source>
+        <translation>共 %1 户，%2 个小组</translation>
     </message>
 </context>
 <context>

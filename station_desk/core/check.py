@@ -148,3 +148,32 @@ def _stock_ledger() -> list[Finding]:
         movements = database.execute_sql("SELECT COUNT(*) FROM stock_movement").fetchone()[0]
         findings.append(Finding("ok", "check_stock_ok", {"count": movements}))
     return findings
+
+
+@ledger_check("campaigns")
+def _campaign_records() -> list[Finding]:
+    """Every package a campaign marks delivered is one standing campaign voucher to that
+    household, and a closed campaign holds no stock."""
+    findings = []
+    bad_deliveries = database.execute_sql(
+        "SELECT COUNT(*) FROM campaign_target AS t JOIN voucher AS v ON v.id = t.voucher_id "
+        "WHERE v.kind <> 'campaign' OR v.target_kind <> 'campaign' "
+        "OR v.target_id <> t.campaign_id OR v.household_id <> t.household_id "
+        "OR EXISTS (SELECT 1 FROM voucher AS r WHERE r.reverses_id = v.id)").fetchone()[0]
+    shared = database.execute_sql(
+        "SELECT COUNT(*) FROM (SELECT voucher_id FROM campaign_target "
+        "WHERE voucher_id IS NOT NULL GROUP BY voucher_id HAVING COUNT(*) > 1) AS d"
+    ).fetchone()[0]
+    if bad_deliveries or shared:
+        findings.append(Finding("problem", "check_campaign_deliveries",
+                                {"count": bad_deliveries + shared}))
+    held = database.execute_sql(
+        "SELECT COUNT(*) FROM reservation AS r JOIN campaign AS c ON c.id = r.target_id "
+        "WHERE r.target_kind = 'campaign' AND r.status = 'active' AND c.status = 'closed'"
+    ).fetchone()[0]
+    if held:
+        findings.append(Finding("problem", "check_campaign_held", {"count": held}))
+    if not findings:
+        campaigns = database.execute_sql("SELECT COUNT(*) FROM campaign").fetchone()[0]
+        findings.append(Finding("ok", "check_campaigns_ok", {"count": campaigns}))
+    return findings

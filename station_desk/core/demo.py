@@ -10,9 +10,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from . import events
+from . import clock, events
 from .audit import collecting
 from .db import database, write_transaction
+from .demo_campaigns import TABLES as CAMPAIGN_TABLES
+from .demo_campaigns import CampaignFigures, add_campaigns
 from .demo_households import STATION_HOUSEHOLDS, HouseholdFigures, add_households
 from .demo_inventory import STATION_MOVEMENTS, InventoryFigures, add_inventory
 from .demo_inventory import TABLES as INVENTORY_TABLES
@@ -21,15 +23,24 @@ from .demo_policies import PolicyFigures, add_policy_cards
 from .demo_volunteers import STATION_VOLUNTEERS, VolunteerFigures, add_volunteers
 from .demo_volunteers import TABLES as VOLUNTEER_TABLES
 from .errors import ValidationError
-from .models import Household, HouseholdCategory, Member, MemberCategory, Need, Staff, Visit
+from .models import (
+    Household,
+    HouseholdCategory,
+    Member,
+    MemberCategory,
+    Need,
+    Reservation,
+    Staff,
+    Visit,
+)
 from .roles import Actor
 from .services import accounts, station
 
 DEMO_PASSWORD = "demo1234"
 # Bumped whenever the demo gains data (a feature adds its part): cached demo databases, such
 # as the screenshot tool's, are rebuilt instead of showing an older station.
-REVISION = 5  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory;
-# 5: policy cards printed and handed out
+REVISION = 6  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory;
+# 5: policy cards printed and handed out; 6: visit campaigns (中秋, 重阳, 家访日)
 TOWN = ("440118100", "石滩镇")
 VILLAGES = [
     "麻车村", "沙头村", "田桥村", "元洲岗村", "石厦村", "塘边村", "岗贝村", "下围村",
@@ -76,6 +87,7 @@ class DemoReport:
     volunteers: VolunteerFigures = field(default_factory=VolunteerFigures)
     inventory: InventoryFigures = field(default_factory=InventoryFigures)
     policy_cards: PolicyFigures = field(default_factory=PolicyFigures)
+    campaigns: CampaignFigures = field(default_factory=CampaignFigures)
 
 
 def _phone(rng: random.Random) -> str:
@@ -123,15 +135,40 @@ def fill(seed: int = 2026, households: int | None = None,
         report.volunteers = add_volunteers(head, random.Random(seed + 2), volunteers)
         if report.volunteers.volunteers:
             tables.update(m._meta.table_name for m in VOLUNTEER_TABLES)
+        # Campaigns follow when there are households and volunteers to go out: the inventory
+        # then leaves this year's 中秋 and 重阳 to them.
+        campaigns = bool(report.households.households and report.volunteers.volunteers)
         # After the households: give-outs go to them.
-        report.inventory = add_inventory(head, random.Random(seed + 3), movements)
+        report.inventory = add_inventory(head, random.Random(seed + 3), movements,
+                                         real_campaigns=campaigns)
         if report.inventory.movements:
             tables.update(m._meta.table_name for m in INVENTORY_TABLES)
         report.policy_cards = add_policy_cards(head, random.Random(seed + 4))
         tables.update(POLICY_TABLES)
+        # After households, volunteers and inventory: the campaigns visit, staff and give out.
+        if campaigns and report.inventory.movements:
+            report.campaigns = add_campaigns(head, random.Random(seed + 5),
+                                             report.inventory.history)
+            tables.update(m._meta.table_name for m in CAMPAIGN_TABLES)
+            if report.campaigns.calls:
+                _recount_households(report.households)
+            # the open campaigns' packages are held now (the inventory's figure was before)
+            report.inventory.reservations = Reservation.select().where(
+                Reservation.status == "active").count()
     if outermost:
         events.publish(tables)
     return report
+
+
+def _recount_households(figures: HouseholdFigures) -> None:
+    """The campaigns' calls are visits too (a household died, due dates moved): the figures
+    describe the station as it is now."""
+    today = clock.today()
+    figures.visits = Visit.select().count()
+    figures.needs = Need.select().count()
+    figures.closed = Household.select().where(Household.status != "active").count()
+    figures.overdue = Household.select().where((Household.status == "active")
+                                               & (Household.due_on < today)).count()
 
 
 def _fill_station(head: Actor, rng: random.Random) -> DemoReport:

@@ -33,6 +33,7 @@ from .clock import now, stamp
 from .db import database
 from .demo_households import GIVEN, MOBILE_PREFIXES, SURNAMES
 from .demo_volunteers import _Ids
+from .festivals import festival_date
 from .models import (
     Acknowledgement,
     Batch,
@@ -161,20 +162,24 @@ PACKAGES = (
     ("冬季取暖包", "冬季送温暖：棉被、电暖器、保暖内衣",
      [("棉被", "1.5m", 1), ("电暖器", "2000W", 1), ("保暖内衣", "成人", 1)], "winter"),
 )
-# Festival dates (solar) by year; years not listed fall back to a typical date.
-FESTIVALS = {
-    "spring": {2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10),
-               2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13),
-               2030: (2, 3)},
-    "mid_autumn": {2020: (10, 1), 2021: (9, 21), 2022: (9, 10), 2023: (9, 29), 2024: (9, 17),
-                   2025: (10, 6), 2026: (9, 25), 2027: (9, 15), 2028: (10, 3), 2029: (9, 22),
-                   2030: (9, 12)},
-    "double_ninth": {2020: (10, 25), 2021: (10, 14), 2022: (10, 4), 2023: (10, 23),
-                     2024: (10, 11), 2025: (10, 29), 2026: (10, 18), 2027: (10, 8),
-                     2028: (10, 26), 2029: (10, 16), 2030: (10, 5)},
-    "winter": {},
-}
-FALLBACK = {"spring": (2, 1), "mid_autumn": (9, 20), "double_ninth": (10, 15), "winter": (12, 15)}
+# The festivals the demo's campaigns follow: their dates come from core.festivals (the lunar
+# calendar), 冬季送温暖 is the station's own date in mid-December.
+WINTER_DAY = (12, 15)
+# The campaigns core.demo_campaigns makes through the services, household by household: the
+# inventory's own simulation leaves them out (and has no campaign of its own coming).
+REAL_CAMPAIGNS = ("mid_autumn", "double_ninth")
+
+
+def real_campaign_years(on: _dt.date) -> dict[str, int]:
+    """festival -> the year of its campaign the demo makes through the services: the latest
+    中秋 a week past, the latest 重阳 whose window has been open four days."""
+    years = {}
+    for key, lag in (("mid_autumn", 7), ("double_ninth", 4 - 14)):
+        year = on.year
+        while festival_date(key, year) + _dt.timedelta(days=lag) > on:
+            year -= 1
+        years[key] = year
+    return years
 FESTIVAL_NAMES = {"spring": "春节", "mid_autumn": "中秋", "double_ninth": "重阳", "winter": "冬季送温暖"}
 CAMPAIGN_HOUSEHOLDS = 150  # households a campaign visits at the full 50,000 rows
 ENTERPRISE_PLACES = ("石滩", "增城", "三江", "新塘", "荔城", "仙村", "沙头", "麻车")
@@ -220,6 +225,9 @@ class InventoryFigures:
     counts: int = 0
     reversals: int = 0
     campaigns: int = 0
+    # the simulated past campaigns: (number, give-out day, festival key); their vouchers and
+    # reservations point at campaign ids 1..n
+    history: tuple[tuple[int, _dt.date, str], ...] = ()
     reservations: int = 0  # active ones, for the coming campaign
     low: int = 0  # items below their low-stock line today
     expiring: int = 0  # batches on hand expiring within 30 days
@@ -235,8 +243,9 @@ def _bulk_insert(model, rows: list[dict]) -> None:
 
 
 def _festival(key: str, year: int) -> _dt.date:
-    month, day = FESTIVALS[key].get(year, FALLBACK[key])
-    return _dt.date(year, month, day)
+    if key == "winter":
+        return _dt.date(year, *WINTER_DAY)
+    return festival_date(key, year)
 
 
 def _person(rng: random.Random) -> str:
@@ -522,8 +531,9 @@ class _Demo:
     routine, where each method writes one kind of event on a day."""
 
     def __init__(self, actor: Actor, rng: random.Random, movements: int,
-                 history_days: int) -> None:
+                 history_days: int, real_campaigns: bool = False) -> None:
         self.actor, self.rng, self.movements, self.history_days = actor, rng, movements, history_days
+        self.real_campaigns = real_campaigns
         moment = now()
         self.today = moment.date()
         self.created = stamp(moment)
@@ -558,6 +568,9 @@ class _Demo:
                 on = _festival(festival, year) - _dt.timedelta(days=rng.randint(2, 8))
                 schedule.append((on, festival))
         schedule.sort()
+        if real_campaigns:
+            real = real_campaign_years(self.today)
+            schedule = [(d, f) for d, f in schedule if real.get(f) != d.year]
         self.past = [(d, f) for d, f in schedule
                      if self.first + _dt.timedelta(days=20) <= d < self.today]
         self.coming = next((d, f) for d, f in schedule if d > self.today)
@@ -934,7 +947,7 @@ class _Demo:
                 self.showcase_expired(day)
             if day == today - _dt.timedelta(days=20):
                 self.showcase_near(day)
-            if day == coming_prep:
+            if day == coming_prep and not self.real_campaigns:
                 content = self.package_of[self.coming[1]][1]
                 self.stock_up(day, content, self.per_campaign,
                               f"{FESTIVAL_NAMES[self.coming[1]]}慰问品备货", skip=content[1][0])
@@ -976,6 +989,29 @@ class _Demo:
         """Today: the coming campaign's reservations (one item short) and the low-stock
         lines (a few everyday items run low, and the short one; the rest stay above)."""
         ledger, today = self.ledger, self.today
+        reserved_items = []
+        if not self.real_campaigns:
+            reserved_items = self._reserve_coming()
+        usable = {}
+        for item in self.items:
+            expired = sum(ledger.balance[b] for k, b in ledger.live[item["id"]]
+                          if k[0] != _dt.date.max and k[0] < today)
+            usable[item["id"]] = ledger.on_hand[item["id"]] - expired
+        candidates = sorted((i for i in self.items if i["threshold"] and not i["months"]
+                             and i["id"] not in reserved_items),
+                            key=lambda i: usable[i["id"]] / i["threshold"])
+        self.low_ones = ({i["id"] for i in candidates[:4]} | {reserved_items[1]} if reserved_items
+                         else {i["id"] for i in candidates[:5]})
+        for item in self.items:
+            if item["id"] in self.low_ones:
+                item["threshold"] = max(item["threshold"],
+                                        (usable[item["id"]] + self.rng.randint(5, 15)) // 5 * 5)
+            elif item["threshold"] and usable[item["id"]] < item["threshold"]:
+                item["threshold"] = (usable[item["id"]] * 2 // 3) // 5 * 5
+
+    def _reserve_coming(self) -> list[int]:
+        """The coming campaign's reservations, one item short; the items reserved."""
+        ledger, today = self.ledger, self.today
         number = len(self.past) + 1
         festival = self.coming[1]
         name, content = self.package_of[festival]
@@ -996,21 +1032,7 @@ class _Demo:
                         f"{name} × {self.per_campaign}",
                 "created_at": self.created, "updated_at": self.created})
             reserved_items.append(item_id)
-        usable = {}
-        for item in self.items:
-            expired = sum(ledger.balance[b] for k, b in ledger.live[item["id"]]
-                          if k[0] != _dt.date.max and k[0] < today)
-            usable[item["id"]] = ledger.on_hand[item["id"]] - expired
-        candidates = sorted((i for i in self.items if i["threshold"] and not i["months"]
-                             and i["id"] not in reserved_items),
-                            key=lambda i: usable[i["id"]] / i["threshold"])
-        self.low_ones = {i["id"] for i in candidates[:4]} | {reserved_items[1]}
-        for item in self.items:
-            if item["id"] in self.low_ones:
-                item["threshold"] = max(item["threshold"],
-                                        (usable[item["id"]] + self.rng.randint(5, 15)) // 5 * 5)
-            elif item["threshold"] and usable[item["id"]] < item["threshold"]:
-                item["threshold"] = (usable[item["id"]] * 2 // 3) // 5 * 5
+        return reserved_items
 
     def write(self) -> None:
         """Every row, table by table in the order their foreign keys need."""
@@ -1043,6 +1065,7 @@ class _Demo:
             cash_entries=len(st.cash), counts=len(st.counts),
             reversals=sum(v["kind"] == "reversal" for v in ledger.vouchers),
             campaigns=len(self.past),
+            history=tuple((n, d, f) for n, (d, f) in enumerate(self.past, start=1)),
             reservations=sum(r["status"] == "active" for r in st.reservations),
             low=len(self.low_ones))
         soon = today + _dt.timedelta(days=EXPIRING_DAYS)
@@ -1055,13 +1078,14 @@ class _Demo:
 
 
 def add_inventory(actor: Actor, rng: random.Random, movements: int = STATION_MOVEMENTS, *,
-                  history_days: int = HISTORY_DAYS) -> InventoryFigures:
+                  history_days: int = HISTORY_DAYS,
+                  real_campaigns: bool = False) -> InventoryFigures:
     """Add the demo inventory with about ``movements`` stock ledger rows over the last
     ``history_days`` (see the module). Call inside the demo's transaction; one audit row
     records the lot."""
     if movements <= 0:
         return InventoryFigures()
-    demo = _Demo(actor, rng, movements, history_days)
+    demo = _Demo(actor, rng, movements, history_days, real_campaigns)
     demo.run()
     demo.finish()
     demo.write()

@@ -41,6 +41,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nobody_home": QT_TRANSLATE_NOOP("Labels", "Nobody home"),
         "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
         "moved": QT_TRANSLATE_NOOP("Labels", "Has moved away"),
+        "deceased": QT_TRANSLATE_NOOP("Labels", "Died"),
     },
     "need_source": {
         "visit": QT_TRANSLATE_NOOP("Labels", "Visit"),
@@ -105,6 +106,32 @@ WORDS: dict[str, dict[str, str]] = {
         "community_fund": QT_TRANSLATE_NOOP("Labels", "Community charity fund"),
         "individual": QT_TRANSLATE_NOOP("Labels", "Individual"),
         "anonymous": QT_TRANSLATE_NOOP("Labels", "Anonymous"),
+    },
+    "target_status": {
+        "open": QT_TRANSLATE_NOOP("Labels", "To visit"),
+        "visited": QT_TRANSLATE_NOOP("Labels", "Visited"),
+        "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
+        "moved": QT_TRANSLATE_NOOP("Labels", "Has moved out"),
+        "deceased": QT_TRANSLATE_NOOP("Labels", "Has died"),
+        "removed": QT_TRANSLATE_NOOP("Labels", "Taken off the list"),
+    },
+    "campaign_kind": {
+        "holiday": QT_TRANSLATE_NOOP("Labels", "Holiday visit"),
+        "visit_day": QT_TRANSLATE_NOOP("Labels", "Home-visit day"),
+    },
+    "campaign_status": {
+        "open": QT_TRANSLATE_NOOP("Labels", "Under way"),
+        "closed": QT_TRANSLATE_NOOP("Labels", "Ended"),
+    },
+    "festival": {
+        "new_year": QT_TRANSLATE_NOOP("Labels", "New Year's Day"),
+        "spring": QT_TRANSLATE_NOOP("Labels", "Spring Festival"),
+        "lantern": QT_TRANSLATE_NOOP("Labels", "Lantern Festival"),
+        "children": QT_TRANSLATE_NOOP("Labels", "Children's Day"),
+        "dragon_boat": QT_TRANSLATE_NOOP("Labels", "Dragon Boat Festival"),
+        "mid_autumn": QT_TRANSLATE_NOOP("Labels", "Mid-Autumn Festival"),
+        "national": QT_TRANSLATE_NOOP("Labels", "National Day"),
+        "double_ninth": QT_TRANSLATE_NOOP("Labels", "Double Ninth Festival"),
     },
 }
 

@@ -384,3 +384,38 @@ def test_the_front_desk_may_not_see_campaigns(staff_actors, station):
     with pytest.raises(PermissionDenied):
         cp.create_campaign(staff_actors["front_desk"], cp.CampaignInput("x", starts_on=TODAY),
                            [cp.RuleInput()])
+
+
+def test_check_finds_the_campaign_ledger_in_order_and_a_reversal_goes_through_the_campaign(
+        station, store):
+    from station_desk.core.check import run_checks
+
+    head = station["head"]
+    made = _mid_autumn(station)
+    cid = made.campaign_id
+    _deliver_all_possible(station, cid, ["王大山", "李桂兰"], TODAY)
+    voucher = CampaignTarget.get_by_id(_target(cid, "王大山")).voucher_id
+    with pytest.raises(ValidationError) as bad:
+        stock.reverse(head, voucher, "录错")
+    assert bad.value.code == "stock_campaign_via_campaign"
+    cp.close_campaign(head, cid)
+    findings = run_checks(store)
+    assert [f for f in findings if f.level == "problem"] == []
+    assert any(f.code == "check_campaigns_ok" for f in findings)
+    from station_desk.core.db import write_transaction
+
+    with write_transaction():  # as a careless script would: behind the campaign's back
+        stock.reverse_voucher(head, voucher, "录错")
+    codes = {f.code for f in run_checks(store) if f.level == "problem"}
+    assert codes == {"check_campaign_deliveries"}
+
+
+def test_campaign_row_carries_the_note_so_an_edit_keeps_it(station):
+    head = station["head"]
+    made = _mid_autumn(station, note="村委会协助发放")
+    row = cp.get_campaign(head, made.campaign_id)
+    assert row.note == "村委会协助发放"
+    cp.update_campaign(head, row.id, cp.CampaignInput(
+        "中秋慰问（改）", festival=row.festival, year=row.festival_on.year,
+        starts_on=row.starts_on, ends_on=row.ends_on, budget_fen=row.budget_fen, note=row.note))
+    assert cp.get_campaign(head, row.id).note == "村委会协助发放"

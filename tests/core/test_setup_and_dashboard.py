@@ -42,3 +42,54 @@ def test_dashboard_counts(staff_actors, store):
     backup.take_backup(store, "manual")
     data = dashboard.summary(staff_actors["head"], store)
     assert data.last_backup is not None and not data.backup_overdue and data.my_villages == []
+
+
+def test_dashboard_lines_up_the_open_campaigns(staff_actors, store):
+    """The first page's campaign cards: done, delivered and overdue, as the campaign's own
+    progress counts them; closed campaigns left out; not for the front desk."""
+    import datetime as dt
+
+    from station_desk.core.clock import today
+    from station_desk.core.models import ItemCategory, Tier
+    from station_desk.core.services import campaigns as cp
+    from station_desk.core.services import households as hh
+    from station_desk.core.services import inventory as inv
+    from station_desk.core.services import stock
+
+    head, day, on = staff_actors["head"], dt.timedelta(days=1), today()
+    village = Village.get(Village.name == "麻车村").id
+    tier = Tier.get(Tier.level == 3).id
+    for n, name in enumerate(("王大山", "李桂兰", "张三", "赵四"), start=1):
+        hh.create_household(head, hh.HouseholdInput(
+            name, village, address=f"{n}号", phone="13912345678", tier_id=tier,
+            registered_on=on - 100 * day), [hh.MemberInput(name, birthdate=dt.date(1940, 1, 1))])
+    grain = ItemCategory.get(ItemCategory.name == "粮油").id
+    rice = inv.save_item(head, inv.ItemInput("大米", "袋", grain, spec="10kg", value_fen=5000,
+                                             value_from=on - 400 * day)).id
+    package = inv.save_package(head, inv.PackageInput("重阳敬老包", [(rice, 1)])).id
+    stock.receive(head, "purchase", on - 10 * day, [stock.InLine(rice, 10)], recipient="超市")
+    rules = [cp.RuleInput(village_ids=[village], package_id=package)]
+    made = cp.create_campaign(head, cp.CampaignInput("重阳敬老", starts_on=on - 5 * day,
+                                                     ends_on=on + 10 * day), rules)
+    first, second, third, _ = cp.targets(head, made.campaign_id)
+    cp.record_outcome(head, first.id, cp.OutcomeInput("visited", on - 3 * day, delivered=True))
+    cp.record_outcome(head, second.id, cp.OutcomeInput("declined", on - 3 * day, reason="不需要"))
+    cp.record_outcome(head, third.id, cp.OutcomeInput("nobody_home", on - 3 * day,
+                                                      requeue_on=on - day))
+    closed = cp.create_campaign(head, cp.CampaignInput("中秋慰问", starts_on=on - 5 * day), rules)
+    cp.close_campaign(head, closed.campaign_id)
+    data = dashboard.summary(head, store)
+    [line] = data.campaigns
+    assert (line.id, line.name, line.kind) == (made.campaign_id, "重阳敬老", "holiday")
+    assert (line.targets, line.done, line.packages, line.delivered, line.overdue) == (4, 2, 4, 1, 1)
+    assert (line.share_done, line.share_delivered) == (0.5, 0.25)
+    total = cp.progress(head, made.campaign_id).total
+    assert (total.targets, total.done, total.delivered, total.overdue) == (
+        line.targets, line.done, line.delivered, line.overdue)
+    # a visit day has no packages: no delivered share
+    cp.create_visit_day(head, cp.CampaignInput("家访日", kind="visit_day", starts_on=on,
+                                               ends_on=on + 200 * day))
+    lines = dashboard.summary(head, store).campaigns
+    assert [line.kind for line in lines] == ["visit_day", "holiday"]  # newest window first
+    assert lines[0].share_delivered is None and lines[0].targets == 4
+    assert dashboard.summary(staff_actors["front_desk"], store).campaigns is None

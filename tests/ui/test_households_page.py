@@ -588,3 +588,45 @@ def test_import_opens_the_import_dialog_for_this_user(filed, store, make_window,
     QTimer.singleShot(0, look)
     page.import_button.click()
     assert seen == [(True, True)]
+
+
+def test_campaign_visits_read_in_the_file_and_the_home_card_opens_the_campaign(
+        filed, store, staff_actors, make_window, qtbot):
+    """A campaign's calls are visits in the household's history, named after the campaign
+    (a death too); the first page's card for an open campaign opens it on the campaigns page."""
+    from station_desk.core.services import campaigns as cp
+
+    head = staff_actors["head"]
+    day = dt.timedelta(days=1)
+    ma = Village.get(Village.name == "麻车村").id
+    made = cp.create_campaign(head, cp.CampaignInput(
+        "中秋慰问", starts_on=TODAY - 5 * day, ends_on=TODAY + 10 * day),
+        [cp.RuleInput(village_ids=[ma, Village.get(Village.name == "沙头村").id])])
+    targets = {t.head_name: t for t in cp.targets(head, made.campaign_id)}
+    cp.record_outcome(head, targets["张三"].id, cp.OutcomeInput(
+        "visited", TODAY - 2 * day, visitors="黄海燕", summary="送上月饼"))
+    cp.record_outcome(head, targets["李四"].id, cp.OutcomeInput(
+        "deceased", TODAY - day, reason="上月病故"))
+    window, page = _page(make_window, store)
+
+    def history(name):
+        page.open_household(filed[name])
+        model = page.file.visits_model
+        return [model.index(0, c).data() for c in range(5)]
+
+    assert history("张三")[1:] == ["Holiday visit", "Visited", "黄海燕", "中秋慰问：送上月饼"]
+    assert history("李四")[1:3] == ["Holiday visit", "Died"]
+    assert history("李四")[4] == "中秋慰问：上月病故"
+    assert page.file.status_label.text() == "Deceased"
+
+    home = window.page("home")
+    home.refresh()
+    card = home.campaign_cards[0]
+    assert card.isVisibleTo(home) and card.caption_label.text() == "中秋慰问"
+    assert card.value_label.text() == "67%"  # 2 of the 3 on the list (单丽 had moved away)
+    assert card.note_label.text() == "Visited 67%"  # no packages: nothing to deliver
+    assert not home.campaign_cards[1].isVisibleTo(home)
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    campaigns = window.page("campaigns")
+    assert window.current_page() is campaigns
+    assert campaigns.campaign_list.current().id == made.campaign_id

@@ -7,7 +7,17 @@ import datetime as _dt
 
 import pytest
 
-from station_desk.core.models import CASH_KINDS, DONOR_KINDS, ROLES, VILLAGE_KINDS, VOUCHER_KINDS
+from station_desk.core.festivals import FESTIVALS
+from station_desk.core.models import (
+    CAMPAIGN_KINDS,
+    CAMPAIGN_STATUSES,
+    CASH_KINDS,
+    DONOR_KINDS,
+    ROLES,
+    TARGET_STATUSES,
+    VILLAGE_KINDS,
+    VOUCHER_KINDS,
+)
 from station_desk.core.services import households
 from station_desk.ui import i18n
 from station_desk.ui.dialogs.member_form import MemberDraft
@@ -28,6 +38,10 @@ CODES = {
     "voucher_kind": VOUCHER_KINDS,
     "cash_kind": CASH_KINDS,
     "donor_kind": DONOR_KINDS,
+    "target_status": TARGET_STATUSES,
+    "campaign_kind": CAMPAIGN_KINDS,
+    "campaign_status": CAMPAIGN_STATUSES,
+    "festival": tuple(FESTIVALS),
 }
 
 

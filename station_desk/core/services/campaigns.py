@@ -912,6 +912,7 @@ class CampaignRow:
     done: int  # visited, declined, moved or deceased
     delivered: int
     budget_fen: int
+    note: str = ""  # so a form that edits the campaign can keep it (update_campaign sets it)
 
     @property
     def share_done(self) -> float:
@@ -930,7 +931,7 @@ def _campaign_rows(where) -> list[CampaignRow]:
     campaigns = Campaign.select().where(where).order_by(Campaign.starts_on.desc(), Campaign.id.desc())
     return [CampaignRow(c.id, c.name, c.kind, c.theme, c.festival, _as_date(c.festival_on),
                         _as_date(c.starts_on), _as_date(c.ends_on), c.status, *counts[c.id],
-                        c.budget_fen) for c in campaigns]
+                        c.budget_fen, c.note or "") for c in campaigns]
 
 
 def list_campaigns(actor: Actor, *, status: str = "", kind: str = "") -> list[CampaignRow]:

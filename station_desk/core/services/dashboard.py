@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from peewee import fn
+from peewee import Case, fn
 
 from .. import backup
 from ..clock import now
 from ..db import Location, database
-from ..models import Household, Item, Need, Reservation, Staff, Tier, Village
+from ..models import (
+    Campaign,
+    CampaignTarget,
+    Household,
+    Item,
+    Need,
+    Reservation,
+    Staff,
+    Tier,
+    Village,
+)
 from ..roles import SOCIAL_WORKER, Actor
 
 
@@ -33,6 +43,31 @@ class Summary:
     low_stock_names: list[str] = field(default_factory=list)  # the first few of them
     expiring: int | None = None  # items with goods expired or expiring within 30 days
     reserved_short: int | None = None  # items that reservations lack
+    # the open visit campaigns; None for a role that doesn't see them (the front desk)
+    campaigns: list[CampaignLine] | None = None
+
+
+@dataclass(frozen=True)
+class CampaignLine:
+    """An open campaign on the first page: "重阳敬老 · 已走访 62% · 已发放 58% · 逾期 3 户"."""
+
+    id: int
+    name: str
+    kind: str  # holiday / visit_day
+    targets: int
+    done: int  # an outcome recorded: visited, declined, moved or deceased
+    packages: int  # targets with a package to hand over
+    delivered: int
+    overdue: int  # open targets whose day has passed (as services.campaigns counts them)
+
+    @property
+    def share_done(self) -> float:
+        return self.done / self.targets if self.targets else 0.0
+
+    @property
+    def share_delivered(self) -> float | None:
+        """None for a campaign without packages (a visit day)."""
+        return self.delivered / self.packages if self.packages else None
 
 
 def summary(actor: Actor, location: Location) -> Summary:
@@ -55,6 +90,7 @@ def summary(actor: Actor, location: Location) -> Summary:
         first = Tier.select(Tier.id).order_by(Tier.level).first()
         due_tier1 = due_count(social_worker_id=worker, tier_id=first.id) if first else 0
         open_needs = Need.select().where(Need.status.in_(("new", "in_progress"))).count()
+    lines = campaign_lines() if actor.can("campaigns.view") else None
     low = low_names = expiring = short = None
     if actor.can("inventory.view"):
         low_names_all, expiring, short = stock_alerts()
@@ -76,7 +112,33 @@ def summary(actor: Actor, location: Location) -> Summary:
         low_stock_names=low_names or [],
         expiring=expiring,
         reserved_short=short,
+        campaigns=lines,
     )
+
+
+def campaign_lines(on: _dt.date | None = None) -> list[CampaignLine]:
+    """The open campaigns, newest window first, with their progress: one grouped query, so
+    the first page stays quick (services.campaigns.progress gives the full breakdown)."""
+    on = on or now().date()
+    target = CampaignTarget
+    overdue = Case(None, [((target.status == "open")
+                           & ((target.planned_on < on)
+                              | ((Campaign.ends_on < on) & target.planned_on.is_null())), 1)], 0)
+    counts = {cid: rest for cid, *rest in (
+        target.select(target.campaign, fn.COUNT(target.id),
+                      fn.SUM(Case(None, [(target.status != "open", 1)], 0)),
+                      fn.COUNT(target.package), fn.COUNT(target.voucher), fn.SUM(overdue))
+        .join(Campaign, on=(target.campaign == Campaign.id))
+        .where((Campaign.status == "open") & (target.status != "removed"))
+        .group_by(target.campaign).tuples())}
+    lines = []
+    for cid, name, kind in (Campaign.select(Campaign.id, Campaign.name, Campaign.kind)
+                            .where(Campaign.status == "open")
+                            .order_by(Campaign.starts_on.desc(), Campaign.id.desc()).tuples()):
+        total, done, packages, delivered, late = counts.get(cid, (0, 0, 0, 0, 0))
+        lines.append(CampaignLine(cid, name, kind, total, int(done or 0), packages, delivered,
+                                  int(late or 0)))
+    return lines
 
 
 def due_count(*, social_worker_id: int | None = None, tier_id: int | None = None,

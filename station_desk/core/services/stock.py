@@ -284,7 +284,8 @@ def _candidates(item_id: int, on: _dt.date, location_id: int | None, expired: st
         query = query.where(Batch.location == location_id)
     batches = list(query)
     is_expired = [b for b in batches if b.expires_on is not None and _as_date(b.expires_on) < on]
-    fresh = [b for b in batches if b not in is_expired]
+    gone = {b.id for b in is_expired}  # by id: comparing model objects in a list is quadratic
+    fresh = [b for b in batches if b.id not in gone]
 
     def order(b: Batch):
         return (_as_date(b.expires_on) or _dt.date.max, _as_date(b.received_on), b.id)
@@ -496,6 +497,11 @@ def reverse(actor: Actor, voucher_id: int, reason: str) -> int:
     original = get_or_fail(Voucher, voucher_id)
     if original.kind == "donation":
         raise ValidationError("stock_donation_via_donations")
+    from ..models import CampaignTarget
+
+    if CampaignTarget.select().where(CampaignTarget.voucher == original.id).exists():
+        # the campaign's target would still say delivered: undo the outcome there instead
+        raise ValidationError("stock_campaign_via_campaign")
     return reverse_voucher(actor, voucher_id, reason).id
 
 

@@ -34,6 +34,7 @@ def page_title(name: str) -> str:
     titles = {
         "home": QCoreApplication.translate("HomePage", "Home"),
         "households": QCoreApplication.translate("HouseholdsPage", "Households"),
+        "campaigns": QCoreApplication.translate("CampaignsPage", "Campaigns"),
         "volunteers": QCoreApplication.translate("VolunteersPage", "Volunteers"),
         "roster": QCoreApplication.translate("RosterPage", "Roster"),
         "attendance": QCoreApplication.translate("AttendancePage", "Attendance & hours"),
@@ -48,6 +49,8 @@ PAGES = [
     PageEntry("home", "HomePage"),
     # household files: never the front desk (it sees masked matches in the hotline log only)
     PageEntry("households", "HouseholdsPage", (HEAD, SOCIAL_WORKER)),
+    # 慰问走访 (holiday campaigns, home-visit days): the front desk never sees them
+    PageEntry("campaigns", "CampaignsPage", (HEAD, SOCIAL_WORKER)),
     # the volunteer registry: the front desk keeps it too
     PageEntry("volunteers", "VolunteersPage"),
     # the week's roster: the front desk plans it too

@@ -15,7 +15,8 @@ from .base import Page
 class HomePage(Page):
     name = "home"
     watches = frozenset({"village", "staff", "station", "backup", "household", "visit", "need",
-                         "tier", "voucher", "item", "reservation"})
+                         "tier", "voucher", "item", "reservation", "campaign", "campaign_target"})
+    CAMPAIGN_CARDS = 4  # open campaigns shown; more are on the campaigns page
     navigate = Signal(str, str)  # page name, section
 
     def __init__(self, context, parent=None) -> None:
@@ -63,6 +64,22 @@ class HomePage(Page):
             grid.addWidget(card, 0, column)
         layout.addLayout(grid)
 
+        # The open visit campaigns, one card each: how far along, what is overdue. A card
+        # opens the campaign's progress on the campaigns page.
+        self.campaigns_row = QHBoxLayout()
+        self.campaigns_row.setSpacing(16)
+        self.campaign_cards: list[Card] = []
+        self._campaign_ids: list[int] = []
+        if actor.can("campaigns.view"):
+            for index in range(self.CAMPAIGN_CARDS):
+                card = Card("")
+                card.clicked.connect(lambda index=index: self._open_campaign(index))
+                card.hide()
+                self.campaign_cards.append(card)
+                self.campaigns_row.addWidget(card, 1)
+        self.campaigns_row.addStretch(0)
+        layout.addLayout(self.campaigns_row)
+
         self.my_villages = QLabel()
         self.my_villages.setWordWrap(True)
         self.my_villages.hide()
@@ -84,6 +101,34 @@ class HomePage(Page):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
+
+    def _open_campaign(self, index: int) -> None:
+        if index >= len(self._campaign_ids):
+            return
+        campaign_id = self._campaign_ids[index]
+        self.navigate.emit("campaigns", "progress")
+        # The campaigns page (built by now if this role has it) shows the one clicked.
+        page = getattr(self.window(), "pages", {}).get("campaigns")
+        choose = getattr(getattr(page, "campaign_list", None), "select", None)
+        if choose is not None:
+            choose(campaign_id)
+
+    def _show_campaigns(self, lines) -> None:
+        lines = (lines or [])[:len(self.campaign_cards)]
+        self._campaign_ids = [line.id for line in lines]
+        for card, line in zip(self.campaign_cards, lines, strict=False):
+            card.caption_label.setText(line.name)
+            parts = [self.tr("Visited %1").replace("%1", f"{round(line.share_done * 100)}%")]
+            if line.share_delivered is not None:
+                parts.append(self.tr("Delivered %1").replace(
+                    "%1", f"{round(line.share_delivered * 100)}%"))
+            if line.overdue:
+                parts.append(self.tr("%1 overdue").replace("%1", str(line.overdue)))
+            card.set_value(f"{round(line.share_done * 100)}%", " · ".join(parts),
+                           warn=bool(line.overdue))
+            card.show()
+        for card in self.campaign_cards[len(lines):]:
+            card.hide()
 
     def open_kiosk(self) -> None:
         from ..kiosk import open_kiosk
@@ -140,6 +185,7 @@ class HomePage(Page):
                     "%1", str(data.reserved_short)))
             self.stock_card.set_value(data.low_stock, " · ".join(parts) or self.tr("All stocked"),
                                       warn=bool(data.low_stock or data.reserved_short))
+        self._show_campaigns(data.campaigns)
         if actor.role == SOCIAL_WORKER:
             names = "、".join(data.my_villages) if data.my_villages else self.tr("none assigned yet")
             self.my_villages.setText(self.tr("My villages: %1").replace("%1", names))
