@@ -1522,7 +1522,7 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--week", metavar="YYYY-Www", help="roster：周次，如 2026-W48 / ISO week")
     p.add_argument("--day", metavar="YYYY-MM-DD", help="sign-in-sheet：日期 / the day")
     p.add_argument("--shift", type=int, metavar="ID", help="sign-in-sheet：只印这个班次 / one shift")
-    p.add_argument("--team", metavar="NAME", help="cards：只印这个服务队 / one team")
+    p.add_argument("--team", metavar="NAME", help="cards：只印这个服务队；visit-sheets、campaign-sign-off 与 --campaign 同用：只印这个走访小组 / one team")
     p.add_argument("--policy", metavar="NAME",
                    help="cards：政策明白卡，政策简称或名称（不写则印志愿者卡）/ a policy card "
                         "(short name or title; without it: volunteer cards)")

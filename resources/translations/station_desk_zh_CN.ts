@@ -165,6 +165,10 @@
         <translation>按村分配小组</translation>
     </message>
     <message>
+        <source>Keep as they are (several teams)</source>
+        <translation>保持现状（分属几个小组）</translation>
+    </message>
+    <message>
         <source>No team yet</source>
         <translation>未分组</translation>
     </message>
@@ -1960,8 +1964,8 @@ Why?</source>
         <translation>打开签到机</translation>
     </message>
     <message>
-        <source>Visited %1</source>
-        <translation>已走访 %1</translation>
+        <source>Done %1</source>
+        <translation>完成 %1</translation>
     </message>
     <message>
         <source>Delivered %1</source>
@@ -5966,7 +5970,7 @@ Stock received later fills the packages (top up on the Progress tab).</source>
     </message>
     <message>
         <source>Undo the outcome recorded for %1: the visit leaves the household&apos;s history and a package handed over goes back into stock.</source>
-        <translation>撤销 %1 的走访结果：该次走访将从走访记录中删除，已发放的慰问品退回库存。</translation>
+        <translation>撤销%1的走访结果：该次走访将从走访记录中删除，已发放的慰问品退回库存。</translation>
     </message>
     <message>
         <source>Take %1 off the list? Their packages are no longer held.</source>

@@ -419,3 +419,95 @@ def test_campaign_row_carries_the_note_so_an_edit_keeps_it(station):
         "中秋慰问（改）", festival=row.festival, year=row.festival_on.year,
         starts_on=row.starts_on, ends_on=row.ends_on, budget_fen=row.budget_fen, note=row.note))
     assert cp.get_campaign(head, row.id).note == "村委会协助发放"
+
+
+def test_a_household_closed_comes_off_the_other_lists_and_gets_nothing(station):
+    head = station["head"]
+    mid = _mid_autumn(station).campaign_id
+    day = cp.create_visit_day(head, cp.CampaignInput(
+        "十一月家访日", starts_on=TODAY - DAY, ends_on=TODAY + 6 * DAY)).campaign_id
+    cp.record_outcome(head, _target(day, "王大山"), cp.OutcomeInput("deceased", TODAY,
+                                                                  reason="病故"))
+    row = CampaignTarget.get_by_id(_target(mid, "王大山"))
+    assert row.status == "deceased"  # off the 中秋 list too, its package no longer held
+    held = {r.item_id: r.wanted for r in stock.reservations(head, target_kind="campaign",
+                                                              target_id=mid)}
+    assert held[station["oil"]] == 5
+    zhang = station["households"]["张三"]
+    hh.close_household(head, zhang, "moved", "随子女迁往广州")
+    assert CampaignTarget.get_by_id(_target(mid, "张三")).status == "moved"
+    with pytest.raises(ValidationError) as bad:
+        cp.add_target(head, mid, zhang, "补报")
+    assert bad.value.code == "campaign_household_closed"
+    sheets = cp.sheet_data(head, mid)
+    assert {r.head_name for t in sheets.teams for r in t.rows} == {"李桂兰", "赵四", "周七", "吴八"}
+
+
+def test_undoing_an_outcome_takes_its_needs_and_the_visit_stays_with_the_campaign(station):
+    head = station["head"]
+    cid = _mid_autumn(station).campaign_id
+    target = _target(cid, "王大山")
+    cp.record_outcome(head, target, cp.OutcomeInput("visited", TODAY, needs=["要轮椅"]))
+    visit = CampaignTarget.get_by_id(target).visit_id
+    with pytest.raises(ValidationError) as bad:  # from the household's side: refused
+        hh.delete_visit(head, visit, "录错")
+    assert bad.value.code == "visit_via_campaign"
+    cp.reopen_target(head, target, "录错户")
+    cp.record_outcome(head, target, cp.OutcomeInput("visited", TODAY, needs=["要轮椅"]))
+    assert CampaignTarget.get_by_id(target).needs_found == 1
+    household = hh.get_household(head, station["households"]["王大山"])
+    assert [n.content for n in household.needs] == ["要轮椅"]
+    assert [n.content for n in cp.summary(head, cid).needs] == ["要轮椅"]
+
+
+def test_requeue_stays_in_the_window_and_signed_marks_stay_on_a_closed_campaign(station):
+    head = station["head"]
+    cid = _mid_autumn(station).campaign_id
+    with pytest.raises(ValidationError) as bad:
+        cp.record_outcome(head, _target(cid, "李桂兰"), cp.OutcomeInput(
+            "nobody_home", TODAY, requeue_on=TODAY + 60 * DAY))
+    assert bad.value.code == "campaign_requeue_after_end"
+    _deliver_all_possible(station, cid, ["王大山"], TODAY)
+    cp.close_campaign(head, cid)
+    with pytest.raises(ValidationError) as bad:
+        cp.mark_signed(head, [_target(cid, "王大山")], False)
+    assert bad.value.code == "campaign_closed"
+
+
+def test_many_at_once_is_all_or_nothing(station):
+    head = station["head"]
+    cid = _mid_autumn(station).campaign_id
+    names = ["王大山", "李桂兰", "张三", "赵四", "周七", "吴八"]
+    for name in names:
+        cp.record_outcome(head, _target(cid, name), cp.OutcomeInput("visited", TODAY))
+    ids = [_target(cid, n) for n in names]
+    with pytest.raises(ValidationError) as bad:  # five bags of rice for six
+        cp.deliver_many(head, ids, TODAY)
+    assert bad.value.code == "campaign_package_short"
+    assert not CampaignTarget.select().where(CampaignTarget.voucher.is_null(False)).count()
+    assert cp.deliver_many(head, ids[:5], TODAY, signed=True) == 5
+    with pytest.raises(ValidationError):
+        cp.remove_targets(head, [ids[5], ids[0]], "重复")  # the second was visited
+    assert CampaignTarget.get_by_id(ids[5]).status == "visited"
+
+
+def test_a_festival_without_a_year_is_the_next_one(station):
+    made = cp.create_campaign(station["head"], cp.CampaignInput("春节慰问", festival="spring"),
+                              [cp.RuleInput(category_ids=[station["low"]])])
+    row = cp.get_campaign(station["head"], made.campaign_id)
+    assert row.festival_on == festivals.festival_date("spring", TODAY.year + 1)
+    assert row.festival_on >= TODAY
+
+
+def test_closing_takes_the_outings_still_to_come_off_the_roster(station):
+    head = station["head"]
+    cid = _mid_autumn(station).campaign_id
+    chen = vs.create_volunteer(head, vs.VolunteerInput("陈秀英", phone="13800001111")).id
+    team = cp.save_team(head, cid, cp.TeamInput("一组", partner="共建单位", volunteer_ids=[chen]))
+    past = cp.plan_outing(head, team.id, TODAY - DAY)
+    coming = cp.plan_outing(head, team.id, TODAY + 2 * DAY)
+    cp.close_campaign(head, cid)
+    from station_desk.core.models import Shift
+
+    assert Shift.get_or_none(Shift.id == past) is not None
+    assert Shift.get_or_none(Shift.id == coming) is None

@@ -572,6 +572,9 @@ EXAMPLES.update({
     "campaigns.add_target": lambda a: cps.add_target(
         a, _campaign(), _second_household(), "补报"),
     "campaigns.remove_target": lambda a: cps.remove_target(a, _campaign_target(), "已搬走"),
+    "campaigns.remove_targets": lambda a: cps.remove_targets(a, [_campaign_target()], "已搬走"),
+    "campaigns.deliver_many": lambda a: cps.deliver_many(
+        a, [_campaign_target("visited", package=True)], stock.today()),
     "campaigns.set_package": lambda a: cps.set_package(a, [_campaign_target()], None),
     "campaigns.top_up": lambda a: cps.top_up(a, _campaign_target(package=True, held=0)
                                               and _campaign()),

@@ -333,7 +333,7 @@ def test_mid_autumn_campaign_end_to_end(qtbot, store, station, worker, previews,
         expected = [("holiday", "visited")] + ([("holiday", "nobody_home")] if name == "王大山" else [])
         assert sorted(kinds) == sorted(expected), (name, kinds)
         due = Household.get_by_id(station["households"][name]).due_on
-        assert due_before[name] is None or due > due_before[name], name
+        assert due_before[name] is not None and due > due_before[name], name
     needs = hh.get_household(head, station["households"]["李桂兰"]).needs
     assert [n.content for n in needs] == ["申请临时救助"]
     assert not [a for a in answers if a[0] in ("warning", "critical")], answers
@@ -558,3 +558,29 @@ def test_package_handed_over_later_and_double_click_and_export(qtbot, store, sta
     tab.export_button.click()
     qtbot.waitUntil(lambda: any("rows written" in text for _k, text in answers), timeout=20000)
     assert out.stat().st_size > 1000
+
+
+def test_assign_dialog_keeps_a_split_village_and_changes_only_what_was_changed(qtbot, store,
+                                                                              station):
+    from station_desk.ui.dialogs.assign_villages import KEEP, AssignVillagesDialog
+
+    head = station["head"]
+    cid = _campaign(station).campaign_id
+    one = cp.save_team(head, cid, cp.TeamInput("甲组", partner="共建单位甲"))
+    two = cp.save_team(head, cid, cp.TeamInput("乙组", partner="共建单位乙"))
+    mache, shatou = _village("麻车村"), _village("沙头村")
+    cp.assign_villages(head, cid, {mache: one.id, shatou: one.id})
+    # a nobody-home call re-queued to the other team splits 麻车村
+    first = cp.targets(head, cid, cp.TargetQuery(village_id=mache))[0]
+    cp.record_outcome(head, first.id, cp.OutcomeInput("nobody_home", today(),
+                                                      requeue_team_id=two.id))
+    dialog = AssignVillagesDialog(None, head, cid)
+    qtbot.addWidget(dialog)
+    assert dialog.combos[mache].currentData() == KEEP
+    assert dialog.combos[shatou].currentData() == one.id
+    assert dialog.save() == 0  # OK unchanged: nobody moves, the re-queue stands
+    assert CampaignTarget.get_by_id(first.id).team_id == two.id
+    dialog.choose(shatou, two.id)
+    moved = dialog.save()
+    assert moved == len(cp.targets(head, cid, cp.TargetQuery(village_id=shatou)))
+    assert CampaignTarget.get_by_id(first.id).team_id == two.id

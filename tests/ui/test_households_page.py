@@ -624,7 +624,7 @@ def test_campaign_visits_read_in_the_file_and_the_home_card_opens_the_campaign(
     card = home.campaign_cards[0]
     assert card.isVisibleTo(home) and card.caption_label.text() == "中秋慰问"
     assert card.value_label.text() == "67%"  # 2 of the 3 on the list (单丽 had moved away)
-    assert card.note_label.text() == "Visited 67%"  # no packages: nothing to deliver
+    assert card.note_label.text() == "Done 67%"  # no packages: nothing to deliver
     assert not home.campaign_cards[1].isVisibleTo(home)
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     campaigns = window.page("campaigns")

@@ -101,7 +101,7 @@ def _share(line) -> str:
 
 
 def _hours(value: float) -> str:
-    return f"{value:g}"
+    return f"{value:.2f}"
 
 
 _STYLES: dict = {}

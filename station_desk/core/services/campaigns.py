@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import peewee
 
 from .. import festivals, validate
-from ..audit import created, record, saved, values_of
+from ..audit import created, deleted, record, saved, values_of
 from ..clock import stamp, today
 from ..db import database
 from ..errors import ValidationError
@@ -237,8 +237,13 @@ def _clean_campaign(data: CampaignInput) -> tuple[CampaignInput, _dt.date | None
     if data.festival:
         if data.festival not in festivals.FESTIVALS:
             raise ValidationError("bad_choice", field="festival", value=data.festival)
-        year = data.year or (starts_on or ends_on or today()).year
-        festival_on = festivals.festival_date(data.festival, int(year))
+        if data.year:
+            festival_on = festivals.festival_date(data.festival, int(data.year))
+        else:  # the next one on or after the window's start (or today)
+            base = starts_on or today()
+            festival_on = festivals.festival_date(data.festival, base.year)
+            if festival_on < base:
+                festival_on = festivals.festival_date(data.festival, base.year + 1)
         starts_on = starts_on or festival_on - _dt.timedelta(days=HOLIDAY_LEAD_DAYS)
         ends_on = ends_on or festival_on
     if starts_on is None:
@@ -366,6 +371,8 @@ def add_target(actor: Actor, campaign_id: int, household_id: int, reason: str, *
     A household taken off earlier comes back on."""
     campaign = _open_campaign(campaign_id)
     household = get_or_fail(Household, household_id)
+    if household.status != "active":
+        raise ValidationError("campaign_household_closed", name=household.head_name)
     reason = clean_text(reason, "reason")
     if package_id is not None:
         get_or_fail(PackageKind, package_id)
@@ -402,6 +409,16 @@ def remove_target(actor: Actor, target_id: int, reason: str) -> list[stock.Short
     target.save()
     saved(actor, target, before, note=reason)
     return _rereserve(actor, target.campaign_id)
+
+
+@writer("campaigns.edit")
+def remove_targets(actor: Actor, target_ids: Sequence[int], reason: str) -> list[stock.Shortfall]:
+    """Take several households off the list with one reason: all of them or, if one may not
+    be taken off (visited, or given its package), none."""
+    short: list[stock.Shortfall] = []
+    for target_id in target_ids:
+        short = remove_target(actor, target_id, reason)
+    return short
 
 
 @writer("campaigns.edit")
@@ -445,6 +462,10 @@ def close_campaign(actor: Actor, campaign_id: int, note: str = "",
     campaign = _open_campaign(campaign_id)
     on = validate.date_value(on, field="closed_on") or today()
     released = stock.release(actor, TARGET_KIND, campaign.id, reason=f"{campaign.name} 结束")
+    for outing in CampaignOuting.select().join(Shift).where(
+            (CampaignOuting.campaign == campaign.id) & (Shift.day > on)):
+        # days out still to come come off the roster (their volunteers are free again)
+        roster.delete_shift.__wrapped__(actor, outing.shift_id)
     before = values_of(campaign, ["status", "closed_on", "close_note"])
     campaign.status, campaign.closed_on = "closed", on
     campaign.close_note = clean_text(note, "note", required=False)
@@ -575,14 +596,14 @@ def _reorder(team_ids: Iterable[int]) -> None:
 
 @writer("campaigns.edit")
 def assign_villages(actor: Actor, campaign_id: int, team_by_village: dict[int, int | None]) -> int:
-    """Give each village's open targets to a team (None: unassigned), in route order.
-    How many targets moved."""
+    """Give the open targets of each village (exactly that village or villagers' group, as
+    households are filed) to a team (None: unassigned), in route order. How many moved."""
     campaign = _open_campaign(campaign_id)
     moved = 0
     touched: set[int] = set()
     for village_id, team_id in team_by_village.items():
         team = _team_of(campaign.id, team_id) if team_id is not None else None
-        villages = _with_groups([village_id])
+        villages = [village_id]  # exactly that one: a group has its own row
         ids = [t for (t, old) in CampaignTarget.select(CampaignTarget.id, CampaignTarget.team)
                .join(Household, on=(CampaignTarget.household == Household.id))
                .where((CampaignTarget.campaign == campaign.id) & (CampaignTarget.status == OPEN)
@@ -755,12 +776,18 @@ def record_outcome(actor: Actor, target_id: int, data: OutcomeInput) -> Campaign
                               start=campaign.starts_on.isoformat())
     if data.delivered and data.outcome != "visited":
         raise ValidationError("campaign_deliver_on_visit")
+    if data.outcome in ("visited", "nobody_home") and target.household.status != "active":
+        # closed on its file (died, moved away) since it was put on the list
+        raise ValidationError("campaign_household_closed", name=target.household.head_name)
     reason = clean_text(data.reason, "reason", required=data.outcome in ("moved", "deceased"))
     requeue_team = None
     if data.outcome == "nobody_home":
         requeue_on = validate.date_value(data.requeue_on, field="requeue_on")
         if requeue_on is not None and requeue_on <= on:
             raise ValidationError("campaign_requeue_date", day=requeue_on.isoformat())
+        if requeue_on is not None and requeue_on > _as_date(campaign.ends_on):
+            raise ValidationError("campaign_requeue_after_end", day=requeue_on.isoformat(),
+                                  end=_as_date(campaign.ends_on).isoformat())
         if data.requeue_team_id is not None:
             requeue_team = _team_of(campaign.id, data.requeue_team_id)
     summary = (data.summary or "").strip()
@@ -786,10 +813,11 @@ def record_outcome(actor: Actor, target_id: int, data: OutcomeInput) -> Campaign
         if data.delivered:
             target.voucher = _deliver(actor, target, on).id
             target.signed = bool(data.signed)
-    if data.outcome in ("moved", "deceased") and target.household.status == "active":
-        households.close_household(actor, target.household_id, data.outcome, reason, on)
     target.updated_at = stamp()
     target.save()
+    if data.outcome in ("moved", "deceased") and target.household.status == "active":
+        # the household's file closes, and its other campaigns' lists follow
+        households.close_household(actor, target.household_id, data.outcome, reason, on)
     CampaignCall.create(target=target.id, visit=visit.id)
     saved(actor, target, before)
     if target.status not in (OPEN, "visited") and target.package_id is not None:
@@ -806,7 +834,9 @@ def deliver(actor: Actor, target_id: int, on: _dt.date, *, signed: bool = False,
     _open_campaign(target.campaign_id)
     if target.status != "visited":
         raise ValidationError("campaign_deliver_on_visit")
-    on = validate.date_value(on, field="moved_on", required=True)
+    if target.household.status != "active":
+        raise ValidationError("campaign_household_closed", name=target.household.head_name)
+    on = validate.date_value(on, field="day", required=True)
     before = values_of(target, ["voucher", "signed"])
     voucher = _deliver(actor, target, on, clean_text(recipient, "recipient", required=False))
     target.voucher, target.signed, target.updated_at = voucher.id, bool(signed), stamp()
@@ -816,10 +846,40 @@ def deliver(actor: Actor, target_id: int, on: _dt.date, *, signed: bool = False,
 
 
 @writer("campaigns.record")
+def deliver_many(actor: Actor, target_ids: Sequence[int], on: _dt.date, *,
+                 signed: bool = False) -> int:
+    """Hand over the packages of several visited households: all of them, or (one refused:
+    stock short, given already) none. How many."""
+    for target_id in target_ids:
+        deliver(actor, target_id, on, signed=signed)
+    return len(target_ids)
+
+
+def household_closed(actor: Actor, household_id: int, status: str, reason: str) -> int:
+    """A household's file closed (died, moved away, closed): it comes off the lists of open
+    campaigns it is still to be visited in, with the file's reason, and its packages are no
+    longer held. Inside the caller's transaction; how many lists it came off."""
+    rows = list(CampaignTarget.select().join(Campaign).where(
+        (CampaignTarget.household == household_id) & (CampaignTarget.status == OPEN)
+        & (Campaign.status == OPEN)))
+    for target in rows:
+        before = values_of(target, ["status", "removed_reason"])
+        target.status = status if status in ("moved", "deceased") else "removed"
+        target.removed_reason = f"档案注销：{reason}" if target.status == "removed" else ""
+        target.updated_at = stamp()
+        target.save()
+        saved(actor, target, before, note=reason)
+    for campaign_id in sorted({t.campaign_id for t in rows}):
+        _rereserve(actor, campaign_id)
+    return len(rows)
+
+
+@writer("campaigns.record")
 def mark_signed(actor: Actor, target_ids: Sequence[int], signed: bool = True) -> int:
     """The signed 签收表 came back: tick (or untick) the targets whose package was signed for."""
     changed = 0
     for target in CampaignTarget.select().where(CampaignTarget.id.in_(list(target_ids))):
+        _open_campaign(target.campaign_id)  # a closed campaign's summary stays as it was
         if target.voucher_id is None:
             raise ValidationError("campaign_not_delivered", name=target.household.head_name)
         if target.signed != bool(signed):
@@ -848,8 +908,16 @@ def reopen_target(actor: Actor, target_id: int, reason: str) -> CampaignTarget:
         target.voucher = None
         target.signed = False
     if target.visit_id is not None:
+        # the needs heard on that call were recorded in error too
+        for need in households.Need.select().where(households.Need.visit == target.visit_id):
+            deleted(actor, need, note=reason)
+            need.delete_instance()
+        CampaignCall.delete().where(CampaignCall.visit == target.visit_id).execute()
         households.delete_visit(actor, target.visit_id, reason)
         target.visit = None
+        target.needs_found = (households.Need.select()
+                              .join(CampaignCall, on=(CampaignCall.visit == households.Need.visit))
+                              .where(CampaignCall.target == target.id).count())
     target.status, target.outcome_on = OPEN, None
     target.attempts = max(target.attempts - 1, 0)
     target.updated_at = stamp()

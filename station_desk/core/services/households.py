@@ -452,6 +452,9 @@ def close_household(actor: Actor, household_id: int, status: str, reason: str,
     _refresh_derived(household)
     record(actor, "update", "household", household.id, before,
            values_of(household, ["status", "status_reason", "status_date"]))
+    from . import campaigns
+
+    campaigns.household_closed(actor, household.id, status, reason)  # off lists still to visit
     return household
 
 
@@ -504,6 +507,11 @@ def delete_visit(actor: Actor, visit_id: int, reason: str) -> None:
 
     visit = get_or_fail(Visit, visit_id)
     reason = clean_text(reason, "reason")
+    from ..models import CampaignCall
+
+    if CampaignCall.select().where(CampaignCall.visit == visit.id).exists():
+        # the campaign's list would still show the outcome: undo it there instead
+        raise ValidationError("visit_via_campaign")
     household = visit.household
     deleted(actor, visit, note=reason)
     visit.delete_instance()

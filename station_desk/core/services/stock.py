@@ -279,7 +279,11 @@ class OutLine:
 def _candidates(item_id: int, on: _dt.date, location_id: int | None, expired: str) -> list[Batch]:
     """The item's batches in the order goods leave: oldest expiry first, then oldest received.
     ``expired``: "skip" (normal), "only" (报废), "first" (报损 takes expired goods first)."""
-    query = Batch.select().where(Batch.item == item_id)
+    # Only batches with goods left: one whose balance is down to zero has no headroom on any
+    # day (an item's hundreds of used-up batches made every give-out slow)
+    live = (StockMovement.select(StockMovement.batch).where(StockMovement.item == item_id)
+            .group_by(StockMovement.batch).having(peewee.fn.SUM(StockMovement.quantity) > 0))
+    query = Batch.select().where((Batch.item == item_id) & Batch.id.in_(live))
     if location_id:
         query = query.where(Batch.location == location_id)
     batches = list(query)

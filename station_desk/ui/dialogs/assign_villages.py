@@ -2,7 +2,9 @@
 
 One row per village with targets; each starts from the team that has them now, or else
 from ``campaigns.suggested_teams`` (the team led by the village's responsible social
-worker). Saving moves them and numbers each team's route by village and address.
+worker); a village split between teams (a re-queued household went to another team) starts
+from "keep as they are". Saving moves only the villages whose choice differs from how they
+stand, and numbers each team's route by village and address.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QWidget
 from ...core.roles import Actor
 from ...core.services import campaigns
 from .form_parts import SavingDialog, form_layout
+
+KEEP = "keep"  # the combo's data for "leave this village's teams as they are"
 
 
 class AssignVillagesDialog(SavingDialog):
@@ -37,15 +41,23 @@ class AssignVillagesDialog(SavingDialog):
             current.setdefault(row.village_id, set()).add(row.team_id)
         order = list(names)
         self.combos: dict[int, QComboBox] = {}
+        self.standing: dict[int, object] = {}  # how each village stands now
         form = form_layout()
         for village_id in order:
             combo = QComboBox()
             combo.setObjectName(f"village_{village_id}")
+            now = current[village_id]
+            if len(now) > 1:
+                combo.addItem(self.tr("Keep as they are (several teams)"), KEEP)
             combo.addItem(self.tr("No team yet"), None)
             for team in teams:
                 combo.addItem(team.name, team.id)
-            now = current[village_id]
-            start = next(iter(now)) if len(now) == 1 and None not in now else suggested.get(village_id)
+            if len(now) > 1:
+                self.standing[village_id] = start = KEEP
+            else:
+                self.standing[village_id] = next(iter(now))
+                start = self.standing[village_id] if self.standing[village_id] is not None \
+                    else suggested.get(village_id)
             combo.setCurrentIndex(max(combo.findData(start), 0))
             self.combos[village_id] = combo
             form.addRow(self.tr("%1 (%2 to visit)").replace("%1", names[village_id])
@@ -69,6 +81,6 @@ class AssignVillagesDialog(SavingDialog):
         combo.setCurrentIndex(max(combo.findData(team_id), 0))
 
     def save(self):
-        return campaigns.assign_villages(
-            self.actor, self.campaign_id,
-            {village: combo.currentData() for village, combo in self.combos.items()})
+        changed = {village: combo.currentData() for village, combo in self.combos.items()
+                   if combo.currentData() not in (KEEP, self.standing[village])}
+        return campaigns.assign_villages(self.actor, self.campaign_id, changed) if changed else 0

@@ -383,7 +383,7 @@ class CampaignFormDialog(SavingDialog):
         form.addRow(self.tr("Note"), self.errors.wrap("note", self.note))
         if row is None:
             self._festival_changed()
-            self.festival.currentIndexChanged.connect(lambda _i: self._festival_changed())
+            self.festival.currentIndexChanged.connect(lambda _i: self._festival_picked())
             self.year.valueChanged.connect(lambda _v: self._festival_changed())
             self.starts_on.dateChanged.connect(lambda _d: self.schedule_preview())
         else:
@@ -416,6 +416,17 @@ class CampaignFormDialog(SavingDialog):
         self.festival_date.setText(self.tr("falls on %1").replace("%1", day.isoformat())
                                    if day else "")
         return day
+
+    def _festival_picked(self) -> None:
+        """Another festival: its next one from today (元旦 picked in November is next year's)."""
+        on = today()
+        year = on.year
+        if festivals.festival_date(self.festival.currentData(), year) < on:
+            year += 1
+        if year != self.year.value():
+            self.year.setValue(year)  # fills in the date through valueChanged
+        else:
+            self._festival_changed()
 
     def _festival_changed(self) -> None:
         """Fill in the festival's date, a window of the two weeks before it, and a name."""

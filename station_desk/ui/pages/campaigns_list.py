@@ -127,7 +127,8 @@ class CampaignList(QWidget):
             Column(self.tr("Status"), lambda r: label("campaign_status", r.status),
                    muted=lambda r: r.status != "open"),
             Column(self.tr("Households"), lambda r: r.targets, align_right=True),
-            Column(self.tr("Done"), lambda r: percent(r.share_done), align_right=True),
+            Column(self.tr("Done"), lambda r: percent(r.share_done) if r.targets else "—",
+                   align_right=True),
             Column(self.tr("Delivered"), lambda r: r.delivered, align_right=True),
             Column(self.tr("Theme"), lambda r: r.theme),
         ]

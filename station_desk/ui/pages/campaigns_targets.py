@@ -183,11 +183,15 @@ class TargetsTab(QWidget):
         self.team_rows = campaigns.teams(self.actor, self.campaign_id)
         fill(self.team_filter, [(None, self.tr("All teams"))]
              + [(t.id, t.name) for t in self.team_rows] + [(UNASSIGNED, self.tr("No team"))])
+        everyone = campaigns.targets(self.actor, self.campaign_id)
         villages: dict[int, str] = {}
-        for row in campaigns.targets(self.actor, self.campaign_id):
+        for row in everyone:
             villages.setdefault(row.village_id, row.village)
         fill(self.village_filter, [(None, self.tr("All villages"))] + list(villages.items()))
-        self.load()
+        if self.query() == campaigns.TargetQuery():
+            self.load(everyone)  # no filter: the rows just read are the ones to show
+        else:
+            self.load()
 
     def query(self) -> campaigns.TargetQuery:
         team = self.team_filter.currentData()
@@ -196,12 +200,13 @@ class TargetsTab(QWidget):
             unassigned=team == UNASSIGNED, village_id=self.village_filter.currentData(),
             status=self.status_filter.currentData() or "", text=self.search.text())
 
-    def load(self) -> None:
+    def load(self, rows: list[campaigns.TargetRow] | None = None) -> None:
         self._timer.stop()
         if self.campaign_id is None:
             return
         chosen = {r.id for r in self.selected_rows()}
-        rows = campaigns.targets(self.actor, self.campaign_id, self.query())
+        if rows is None:
+            rows = campaigns.targets(self.actor, self.campaign_id, self.query())
         self.model.set_rows(rows)
         for i, row in enumerate(rows):
             if row.id in chosen:
@@ -308,7 +313,11 @@ class TargetsTab(QWidget):
             .replace("%1", str(len(rows))).replace("%2", names))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._each(rows, lambda r: campaigns.deliver(self.actor, r.id, today()))
+        try:  # all of them or, one refused, none
+            campaigns.deliver_many(self.actor, [r.id for r in rows], today())
+        except StationError as error:
+            self._refused(error)
+        self._changed()
 
     def mark_signed(self) -> None:
         rows = [r for r in self.selected_rows() if r.delivered and not r.signed]
@@ -354,9 +363,8 @@ class TargetsTab(QWidget):
             return
         names = "、".join(r.head_name for r in rows[:8]) + ("…" if len(rows) > 8 else "")
 
-        def remove_all(reason: str) -> bool:
-            for row in rows:
-                campaigns.remove_target(self.actor, row.id, reason)
+        def remove_all(reason: str) -> bool:  # all of them or, one refused, none
+            campaigns.remove_targets(self.actor, [r.id for r in rows], reason)
             return True
 
         if ReasonDialog.ask(self, self.tr("Take off list"), self.tr(
@@ -457,6 +465,8 @@ class TargetsTab(QWidget):
             self, self.tr("Export to Excel"), f"{self.campaign.name}.xlsx", "Excel (*.xlsx)")
         if not path:
             return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
         operation = ops.run_operation(self, self.tr("Writing the workbook…"),
                                       campaign_exports.export_campaign, self.actor,
                                       self.campaign_id, path, cancellable=False)

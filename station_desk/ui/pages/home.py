@@ -118,7 +118,7 @@ class HomePage(Page):
         self._campaign_ids = [line.id for line in lines]
         for card, line in zip(self.campaign_cards, lines, strict=False):
             card.caption_label.setText(line.name)
-            parts = [self.tr("Visited %1").replace("%1", f"{round(line.share_done * 100)}%")]
+            parts = [self.tr("Done %1").replace("%1", f"{round(line.share_done * 100)}%")]
             if line.share_delivered is not None:
                 parts.append(self.tr("Delivered %1").replace(
                     "%1", f"{round(line.share_delivered * 100)}%"))
