@@ -61,6 +61,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "campaigns.edit": frozenset({HEAD, SOCIAL_WORKER}),
     "campaigns.record": frozenset({HEAD, SOCIAL_WORKER}),
     "campaigns.close": frozenset({HEAD}),
+    # case work: the most sensitive records; a social worker reads only their own cases (the
+    # services check the case's worker), the head all; figures carry counts only
+    "cases.view": frozenset({HEAD, SOCIAL_WORKER}),
+    "cases.edit": frozenset({HEAD, SOCIAL_WORKER}),
+    "cases.figures": frozenset({HEAD, SOCIAL_WORKER}),
+    "cases.transfer": frozenset({HEAD}),
+    # the 24-hour hotline: whoever answers logs the call, the front desk too
+    "hotline.log": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "hotline.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     # personal data: a social worker only for the villages they are responsible for
     "ids.reveal": frozenset({HEAD, SOCIAL_WORKER}),
     "ids.export_full": frozenset({HEAD, SOCIAL_WORKER}),

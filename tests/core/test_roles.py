@@ -10,6 +10,7 @@ from station_desk.core.models import AuditLog, Staff, Village
 from station_desk.core.roles import PERMISSIONS, ROLES, require_village
 from station_desk.core.services import (
     accounts,
+    cases,
     household_import,
     roster,
     settings,
@@ -614,6 +615,60 @@ def _closed_campaign():
     campaign.status = "closed"
     campaign.save()
     return campaign.id
+
+
+# --- case work -------------------------------------------------------------------------
+
+def _case(status="intervention"):
+    """A case of 王大山's held by the social worker hhy, made directly (no audit row)."""
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Case
+
+    found = Case.get_or_none(Case.household == _household())
+    if found is None:
+        found = Case.create(household=_household(), social_worker=Staff.get(
+            Staff.username == "hhy").id, opened_on=today(), problem="医药费负担重",
+            created_at=stamp(), updated_at=stamp())
+    found.status = status
+    found.closed_on = today() if status == "closed" else None
+    found.save()
+    return found.id
+
+
+def _referral():
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import CaseReferral
+
+    return CaseReferral.create(case=_case(), unit="区残联", purpose="辅具", referred_on=today(),
+                               created_at=stamp()).id
+
+
+def _follow_up():
+    from station_desk.core.clock import today
+    from station_desk.core.models import CaseFollowUp
+
+    return CaseFollowUp.create(case=_case("closed"), due_on=today()).id
+
+
+EXAMPLES.update({
+    "cases.open_case": lambda a: cases.open_case(a, cases.CaseInput(
+        _household(), "老人独居，需要照护", social_worker_id=Staff.get(Staff.username == "hhy").id)),
+    "cases.transfer_case": lambda a: cases.transfer_case(a, _case(), Staff.get(
+        Staff.username == "head").id, "调岗"),
+    "cases.assess": lambda a: cases.assess(a, _case(), cases.AssessmentInput(health="高血压",
+                                                                              risk="low")),
+    "cases.save_plan": lambda a: cases.save_plan(a, _case(), cases.PlanInput("每月探访一次")),
+    "cases.add_record": lambda a: cases.add_record(a, _case(), cases.RecordInput("入户面谈")),
+    "cases.refer": lambda a: cases.refer(a, _case(), "区残联", "申请辅具"),
+    "cases.update_referral": lambda a: cases.update_referral(a, _referral(), "accepted"),
+    "cases.set_stage": lambda a: cases.set_stage(a, _case(), "evaluation"),
+    "cases.close_case": lambda a: cases.close_case(a, _case(), cases.CloseInput(
+        "目标达成", summary="已链接资源")),
+    "cases.record_follow_up": lambda a: cases.record_follow_up(a, _follow_up(), "情况稳定"),
+    "cases.add_follow_up": lambda a: cases.add_follow_up(a, _case("closed"), stock.today()),
+    "cases.reopen_case": lambda a: cases.reopen_case(a, _case("closed"), "回访发现问题复发"),
+    "cases.log_call": lambda a: cases.log_call(a, cases.CallInput("暖气坏了", line="热线一")),
+})
 
 
 # Last in the file: every EXAMPLES entry above is in place when the parameters are taken.

@@ -21,7 +21,8 @@ from ..errors import DatabaseProblem
 
 STEP_MODULES = ("m0001_foundation", "m0002_households", "m0003_household_sort_indexes",
                 "m0004_volunteers", "m0005_certificates", "m0006_inventory",
-                "m0007_policy_cards", "m0008_campaigns")
+                "m0007_policy_cards", "m0008_campaigns",
+               "m0009_cases")
 
 
 def load_steps() -> list[ModuleType]:

@@ -15,6 +15,23 @@ from .campaigns import (
     CampaignTeam,
     CampaignTeamMember,
 )
+from .cases import (
+    CASE_NEEDS,
+    CASE_SOURCES,
+    CASE_STATUSES,
+    GOALS_MET,
+    RECORD_KINDS,
+    REFERRAL_STATUSES,
+    RISK_LEVELS,
+    Case,
+    CaseAssessment,
+    CaseFollowUp,
+    CasePlan,
+    CasePlanAction,
+    CaseRecord,
+    CaseReferral,
+    HotlineCall,
+)
 from .certificates import Certificate, CertificateCounter
 from .households import (
     GENDERS,
@@ -94,7 +111,9 @@ ALL_MODELS = [Staff, Station, Village, Category, Tier, Setting, AuditLog, Schema
               StockMovement, NumberCounter, Donation, Acknowledgement, CashEntry, PackageKind,
               PackageLine, StockCount, StockCountLine, Policy, PolicyCategory, PolicyVersion,
               PrintRun, Distribution, Campaign, CampaignRule, CampaignTeam,
-              CampaignTeamMember, CampaignTarget, CampaignCall, CampaignOuting]
+              CampaignTeamMember, CampaignTarget, CampaignCall, CampaignOuting, Case,
+              CaseAssessment, CasePlan, CasePlanAction, CaseRecord, CaseReferral, CaseFollowUp,
+              HotlineCall]
 
 __all__ = [
     "ALL_MODELS", "GENDERS", "HOUSEHOLD_STATUSES", "MEMBER_STATUSES", "NEED_SOURCES",
@@ -111,5 +130,7 @@ __all__ = [
     "CARD_LAYOUTS", "VERSION_STATUSES", "Distribution", "Policy", "PolicyCategory",
     "PolicyVersion", "PrintRun", "CAMPAIGN_KINDS", "CAMPAIGN_STATUSES", "TARGET_OUTCOMES",
     "TARGET_STATUSES", "Campaign", "CampaignCall", "CampaignOuting", "CampaignRule", "CampaignTarget",
-    "CampaignTeam", "CampaignTeamMember",
+    "CampaignTeam", "CampaignTeamMember", "CASE_NEEDS", "CASE_SOURCES", "CASE_STATUSES",
+    "GOALS_MET", "RECORD_KINDS", "REFERRAL_STATUSES", "RISK_LEVELS", "Case", "CaseAssessment",
+    "CaseFollowUp", "CasePlan", "CasePlanAction", "CaseRecord", "CaseReferral", "HotlineCall",
 ]

@@ -19,7 +19,8 @@ VISIT_KINDS = ("routine", "holiday", "visit_day", "hotline")
 VISIT_OUTCOMES = ("visited", "nobody_home", "declined", "moved", "deceased")
 NEED_SOURCES = ("visit", "hotline", "walk_in", "village", "referral", "other")
 NEED_URGENCIES = ("low", "normal", "urgent")
-NEED_STATUSES = ("new", "in_progress", "resolved", "referred")
+# case: turned into a case (个案), which follows it from there
+NEED_STATUSES = ("new", "in_progress", "resolved", "referred", "case")
 
 
 class Household(BaseModel):
