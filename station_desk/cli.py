@@ -187,6 +187,7 @@ def cmd_demo(ctx: Context) -> int:
             f"attendance events ({v.visits} visits, {v.walk_ins} walk-ins), {v.cards} cards"))
     print_demo_inventory(ctx, report.inventory)
     print_demo_campaigns(ctx, report.campaigns)
+    print_demo_cases(ctx, getattr(report, "cases", None))
     cards = report.policy_cards
     if cards.print_runs:
         print(ctx.zh_en(f"政策明白卡：印制 {cards.print_runs} 批，发放 {cards.handed} 张（到户 "
@@ -195,6 +196,18 @@ def cmd_demo(ctx: Context) -> int:
                         f"out ({cards.personal} to households)"))
     print(ctx.zh_en(f"用时 {took:.1f} 秒", f"Took {took:.1f} s"))
     return 0
+
+
+def print_demo_cases(ctx: Context, c) -> None:
+    """The demo's case work and hotline line (core.demo_cases.CaseFigures)."""
+    if c is None or not (c.cases or c.calls):
+        return
+    print(ctx.zh_en(
+        f"个案：{c.cases} 个（已结案 {c.closed}，重新开案 {c.reopened}，待办 {c.due}），服务记录 "
+        f"{c.records} 条，转介 {c.referrals} 次；热线来电 {c.calls} 个（{c.open_calls} 个待处理）",
+        f"Cases: {c.cases} ({c.closed} closed, {c.reopened} reopened, {c.due} due), {c.records} "
+        f"service records, {c.referrals} referrals; hotline: {c.calls} calls "
+        f"({c.open_calls} to handle)"))
 
 
 def print_demo_campaigns(ctx: Context, c) -> None:
@@ -971,6 +984,173 @@ def _add_campaign_export(export_sub) -> None:
     e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
 
 
+# ---------------------------------------------------------------- case work (个案) and the hotline
+
+
+def _case_worker(ctx: Context, username: str | None):
+    """--worker: a social worker by login name (or name); a social worker's own by default."""
+    from .core.errors import ValidationError
+    from .core.services import household_exports as exports
+
+    if username:
+        return exports.worker_by_name(username)
+    if ctx.actor.staff_id is None:
+        raise ValidationError("required", field="social_worker")
+    from .core.models import Staff
+
+    return Staff.get_by_id(ctx.actor.staff_id)
+
+
+def print_case_file(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """个案工作记录 of one case (--case); the person's name masked unless --show-name."""
+    from .core.errors import ValidationError
+    from .core.reports import case_file, fonts
+    from .core.services import case_exports
+
+    a = ctx.args
+    if a.case is None:
+        raise ValidationError("required", field="case")
+    data = case_exports.case_file_data(ctx.actor, a.case, show_name=a.show_name)
+    print(ctx.zh_en(f"个案工作记录 #{data.case_id}：服务记录 {len(data.records)} 条"
+                    + ("" if a.show_name else "（姓名已隐去）"),
+                    f"Case record #{data.case_id}: {len(data.records)} service records"
+                    + ("" if a.show_name else " (name withheld)")))
+    unprintable = fonts.unprintable([(f"#{data.case_id}", f"{data.client} {data.member} "
+                                      f"{data.problem}")])
+    return (lambda out: case_file.build(data, out, lang=ctx.lang)), unprintable
+
+
+def print_caseload(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """社工月度个案工作量表 of a social worker (--worker) for a month (--month YYYY-MM)."""
+    from .core.errors import ValidationError
+    from .core.reports import caseload
+    from .core.services import case_exports
+    from .core.services.stock_exports import parse_month
+
+    a = ctx.args
+    if not a.month:
+        raise ValidationError("required", field="month")
+    year, month = parse_month(a.month)
+    worker = _case_worker(ctx, a.worker)
+    data = case_exports.caseload_data(ctx.actor, worker.id, year, month)
+    t = data.totals
+    print(ctx.zh_en(f"个案工作量表：{data.social_worker} {year}年{month}月，个案 {t.cases} 个，"
+                    f"服务 {t.records} 次、{t.hours:g} 小时",
+                    f"Caseload: {data.social_worker} {year}-{month:02d}, {t.cases} cases, "
+                    f"{t.records} services, {t.hours:g} hours"))
+    return (lambda out: caseload.build(data, out, lang=ctx.lang)), []
+
+
+def _export_cases(ctx: Context) -> int:
+    from .core.services import case_exports
+    from .core.services.stock_exports import parse_month
+
+    a = ctx.args
+    ctx.open(need="cases.figures")
+    year, month = parse_month(a.month)
+    rows = case_exports.export_figures(ctx.actor, year, month, a.out)
+    print(ctx.zh_en(f"已导出 {a.out}：{year}年{month}月个案工作统计（{rows} 行，只有数字，不含姓名）",
+                    f"Exported {a.out}: case work figures for {year}-{month:02d} "
+                    f"({rows} rows, counts only)"))
+    return 0
+
+
+def _add_case_export(export_sub) -> None:
+    e = export_sub.add_parser("cases", help="个案工作月报 / the month's case work figures",
+                              description="某月按村居、按社工的个案和服务统计，群众诉求与热线来电"
+                                          "（.xlsx，只有数字）/ a month's case figures, counts only")
+    e.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
+    e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
+
+
+def _add_case_print_arguments(p) -> None:
+    p.add_argument("--case", type=int, metavar="ID", help="case：个案编号 / the case's number")
+    p.add_argument("--show-name", action="store_true",
+                   help="case：印出服务对象姓名（默认隐去）/ print the person's name")
+    p.add_argument("--month", metavar="YYYY-MM", help="caseload：月份 / the month")
+
+
+def _case_list(ctx: Context) -> int:
+    from .core.services import cases
+    from .core.validate import mask_name
+
+    a = ctx.args
+    worker = _case_worker(ctx, a.worker).id if a.worker else None
+    rows = cases.list_cases(ctx.actor, cases.CaseQuery(social_worker_id=worker,
+                                                       status=a.status, due_only=a.due))
+    full = ctx.show_full("case", "个案列表") if rows else False
+    due = {"follow_up": ctx.zh_en("回访到期", "follow-up due"),
+           "quiet": ctx.zh_en("30天未服务", "30 days quiet")}
+    from .core.reports.case_file import code
+
+    for r in rows:
+        name = r.head_name if full else mask_name(r.head_name)
+        if r.member_name:
+            name += f"（{r.member_name if full else mask_name(r.member_name)}）"
+        problem = r.problem.replace("\n", " ")
+        problem = problem[:30] + "…" if len(problem) > 31 else problem
+        print(f"#{r.id:<6} {pad(code(ctx.lang, 'status', r.status), 12)} "
+              f"{pad(code(ctx.lang, 'risk', r.risk) or '-', 6)} {r.opened_on.isoformat()}  "
+              f"{pad(r.village, 14)} {pad(name, 16)} {pad(r.social_worker, 8)} "
+              f"{pad(due.get(r.due, ''), 12)} {problem}")
+    print(ctx.zh_en(f"共 {len(rows)} 个个案", f"{len(rows)} cases"))
+    return 0
+
+
+def cmd_case(ctx: Context) -> int:
+    """case list: cases, one a line (a social worker sees their own)."""
+    ctx.open(need="cases.view")
+    return _case_list(ctx)
+
+
+def cmd_hotline(ctx: Context) -> int:
+    """hotline log: a call as it is answered; the caller's household found by the phone."""
+    from .core.services import cases
+
+    a = ctx.args
+    ctx.open(need="hotline.log")
+    household_id = None
+    matches = cases.match_caller(ctx.actor, a.phone) if a.phone else []
+    if len(matches) == 1:
+        household_id = matches[0].household_id
+    digits = "".join(ch for ch in (a.phone or "") if ch.isdigit())
+    whole = a.phone if len(digits) >= 7 else ""  # a tail only finds the household
+    call = cases.log_call(ctx.actor, cases.CallInput(
+        a.content, line=a.line or "", caller=a.caller or "", caller_phone=whole,
+        household_id=household_id, urgency=a.urgency))
+    found = (ctx.zh_en(f"，来电户：{matches[0].village} {matches[0].name}",
+                       f", household: {matches[0].village} {matches[0].name}")
+             if household_id else "")
+    at = call.called_at[:16].replace("T", " ")
+    print(ctx.zh_en(f"已记录来电 #{call.id}（{at}），诉求 #{call.need_id} 已登记{found}",
+                    f"Call #{call.id} logged ({at}), need #{call.need_id} on file{found}"))
+    return 0
+
+
+def _add_case_commands(add) -> None:
+    p = add("case", cmd_case, "个案 / case work")
+    sub = p.add_subparsers(dest="case_command", required=True, metavar="ACTION")
+    c = sub.add_parser("list", help="列出个案（姓名脱敏，--full-ids 显示全名）/ list cases")
+    c.add_argument("--worker", metavar="USERNAME", help="负责社工登录名或姓名 / social worker")
+    c.add_argument("--status", default="open",
+                   choices=["open", "closed", "all", "intake", "assessment", "plan",
+                            "intervention", "evaluation"],
+                   help="open 未结案（默认）、closed 已结案、all 全部，或一个阶段")
+    c.add_argument("--due", action="store_true",
+                   help="仅待办：回访到期或 30 天未服务 / due only")
+    c.add_argument("--full-ids", action="store_true", default=argparse.SUPPRESS,
+                   help="显示全名（记入审计日志）/ full names, audited")
+    p = add("hotline", cmd_hotline, "热线来电 / the hotline")
+    sub = p.add_subparsers(dest="hotline_command", required=True, metavar="ACTION")
+    c = sub.add_parser("log", help="记录一次来电（同时登记群众诉求）/ log a call")
+    c.add_argument("--content", required=True, help="来电诉求 / what the caller needs")
+    c.add_argument("--line", help="哪条热线 / which of the station's lines")
+    c.add_argument("--caller", help="来电人 / the caller's name")
+    c.add_argument("--phone", help="来电号码（按尾号查找服务对象户）/ the caller's number")
+    c.add_argument("--urgency", choices=["low", "normal", "urgent"], default="normal",
+                   help="紧急程度：low、normal（默认）、urgent")
+
+
 # What `print` can print: each gathers its data and returns (write PDF to a path, warnings).
 PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tuple[str, str]]]]] = {
     "villages": print_villages,
@@ -985,6 +1165,8 @@ PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tu
     "sign-off": print_sign_off,
     "campaign-sign-off": print_campaign_sign_off,
     "campaign-summary": print_campaign_summary,
+    "case": print_case_file,
+    "caseload": print_caseload,
 }
 
 
@@ -1014,6 +1196,8 @@ def cmd_export(ctx: Context) -> int:
         return _export_cards(ctx)
     if a.export_what == "campaign":
         return _export_campaign(ctx)
+    if a.export_what == "cases":
+        return _export_cases(ctx)
     ctx.open(need="households.export")
     query = exports.query_from_names(text=a.search or "", village=a.village, category=a.category,
                                      tier=a.tier, worker=a.worker, status=a.status,
@@ -1505,6 +1689,7 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     _add_stock_commands(export_sub, import_sub)
     _add_card_export(export_sub)
     _add_campaign_export(export_sub)
+    _add_case_export(export_sub)
     p = add("settings", cmd_settings, "查看或修改站务规则 / show or change station rules")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
@@ -1513,7 +1698,8 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
                    help="villages（村居责任分工表）、visit-sheets（入户走访登记表）、roster（排班表）、"
                         "sign-in-sheet（签到表）、cards（志愿者卡）、certificate（时长证明）、"
                         "receipt（捐赠物资接收凭证）、thanks（感谢信）、count-sheet（盘点表）、"
-                        "sign-off（领取签收表）")
+                        "sign-off（领取签收表）、case（个案工作记录，--case）、"
+                        "caseload（社工月度个案工作量表，--worker --month）")
     p.add_argument("--out", type=Path, required=True, help="PDF 文件 / the PDF file")
     p.add_argument("--village", metavar="NAME", help="visit-sheets：村居名称或编码 / village")
     p.add_argument("--worker", metavar="USERNAME", help="visit-sheets：责任社工 / social worker")
@@ -1550,7 +1736,9 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     p.add_argument("--campaign", metavar="ID",
                    help="visit-sheets、campaign-sign-off、campaign-summary：慰问活动编号（可配 --team "
                         "只印一个走访小组）/ a campaign (with --team: one of its teams)")
+    _add_case_print_arguments(p)
     _add_campaign_command(add)
+    _add_case_commands(add)
     if command is not None and command not in names:  # a typo: argparse lists them all
         return build_parser(lang)
     return parser
@@ -1560,6 +1748,8 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
 # The pages `screenshot --page` renders (here, not in ui/: --help must not import the window).
 SCREENSHOT_PAGES = (
     "home, households[.list|.due|.detail], campaigns[.list|.targets|.teams|.progress], "
+    "cases[.list|.file], "
+    "hotline[.calls|.needs], "
     "volunteers[.list|.teams|.skills|.certificates], roster, "
     "attendance[.visits|.absences|.hours], "
     "inventory[.stock|.movements|.donations|.donors|.cash|.catalogue], "

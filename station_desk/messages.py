@@ -603,6 +603,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "The assessment is empty: fill in at least one finding or need."),
     "case_closed_before_opened": ("结案日期 {day} 早于开案日期 {opened}。",
                                   "The closing date {day} is before the case was opened ({opened})."),
+    "case_closed_before_service": ("结案日期 {day} 早于最后一次服务记录（{last}）。",
+                                   "The closing date {day} is before the last service record ({last})."),
+    "case_needs_user": ("个案记录只给登录的负责社工或站长查看：请用 --user 指定自己的账号。",
+                        "Case records are read by the signed-in social worker or head only: give your account with --user."),
+    "case_open_elsewhere": ("{name} 已有一个由其他社工负责的未结案个案，请与站长联系。",
+                            "{name} already has an open case held by another social worker; ask the station head."),
+    "case_need_unfit": ("诉求“{content}”不属于这一户，或已处理完毕 / 已转为个案。",
+                        "The need \"{content}\" belongs to another household, or is settled or already a case."),
+    "case_before_opened": ("“{field}”的日期 {day} 早于开案日期 {opened}。",
+                           "The date {day} in \"{field}\" is before the case was opened ({opened})."),
+    "case_before_closed": ("回访日期 {day} 早于结案日期 {closed}。",
+                           "The follow-up date {day} is before the case was closed ({closed})."),
+    "case_follow_up_past": ("回访日期 {day} 已经过去：请选今天或以后的日期。",
+                            "The follow-up date {day} has passed: pick today or later."),
+    "member_has_case": ("{name} 有个案记录，不能删除：如已迁出，请把成员状态改为“已迁出”。",
+                        "{name} has a case and can't be deleted; set the member's status to moved out instead."),
     "case_follow_up_done": ("这次回访已于 {day} 完成。", "This follow-up was done on {day}."),
 }
 
@@ -713,6 +729,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "caller_phone": ("来电号码", "caller's number"), "called_at": ("来电时间", "time of call"),
     "card_household": ("户名", "household name"), "card_worker": ("社工姓名和电话", "social worker"),
     "social_workers": ("社工", "social workers"),
+    # case printouts and the figures (P2)
+    "case": ("个案编号", "case number"), "month": ("月份", "month"),
 }
 
 

@@ -116,6 +116,89 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>Needs assessment</source>
+        <translation>需求预估</translation>
+    </message>
+    <message>
+        <source>Living arrangement</source>
+        <translation>居住状况</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>用药情况</translation>
+    </message>
+    <message>
+        <source>Self-care ability</source>
+        <translation>生活自理能力</translation>
+    </message>
+    <message>
+        <source>Mood and cognition</source>
+        <translation>情绪认知情况</translation>
+    </message>
+    <message>
+        <source>Guardianship</source>
+        <translation>监护情况</translation>
+    </message>
+    <message>
+        <source>Schooling</source>
+        <translation>就学情况</translation>
+    </message>
+    <message>
+        <source>Growth and development</source>
+        <translation>身心发展</translation>
+    </message>
+    <message>
+        <source>Economic situation</source>
+        <translation>经济状况</translation>
+    </message>
+    <message>
+        <source>Social support</source>
+        <translation>社会支持</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>预估日期</translation>
+    </message>
+    <message>
+        <source>Older person</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>共同情况</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>A note on the needs</source>
+        <translation>需求补充说明</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Starts from the last assessment; saving adds a new one.</source>
+        <translation>已带出上次预估；保存后新增一次预估。</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Replace a volunteer</source>
@@ -402,6 +485,96 @@
     <message>
         <source>%1: %2 volunteers, %3 person-times, %4 hours (%5 to confirm) written to %6</source>
         <translation>已导出 %1 志愿服务时长台账：%2 人、%3 人次、%4 小时（待确认 %5 次），保存在 %6</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>Log a hotline call</source>
+        <translation>记录热线来电</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CallForm</name>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>来电人姓名</translation>
+    </message>
+    <message>
+        <source>Number calling</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <source>What the caller needs (one line)</source>
+        <translation>来电诉求（一句话）</translation>
+    </message>
+    <message>
+        <source>What was done (optional)</source>
+        <translation>已做处理（可不填）</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Not urgent</source>
+        <translation>不急</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>4 or more digits of the number find the household</source>
+        <translation>输入号码 4 位以上即可查找住户</translation>
+    </message>
+    <message>
+        <source>No household with this number</source>
+        <translation>没有该号码的住户</translation>
+    </message>
+    <message>
+        <source>Household:</source>
+        <translation>住户：</translation>
+    </message>
+    <message>
+        <source>Household ✓</source>
+        <translation>已选住户 ✓</translation>
     </message>
 </context>
 <context>
@@ -786,6 +959,512 @@
     </message>
 </context>
 <context>
+    <name>CaseFile</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← 返回列表</translation>
+    </message>
+    <message>
+        <source>Print case record…</source>
+        <translation>打印个案记录…</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Service plan</source>
+        <translation>服务方案</translation>
+    </message>
+    <message>
+        <source>Service record</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Go to evaluation</source>
+        <translation>进入评估</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Closing and follow-ups</source>
+        <translation>结案与回访</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>服务行动</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>转介单位</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>转介事由</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新日期</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>更新…</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应回访日期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Follow-up…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开案</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>[corrected] </source>
+        <translation>【已更正】</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>Case %1 · %2</source>
+        <translation>个案 %1 · %2</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>负责社工</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Corrects %1</source>
+        <translation>更正 %1 的记录</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>主要问题</translation>
+    </message>
+    <message>
+        <source>No assessment yet.</source>
+        <translation>尚未评估。</translation>
+    </message>
+    <message>
+        <source>Living situation</source>
+        <translation>居住状况</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>用药情况</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>生活自理能力</translation>
+    </message>
+    <message>
+        <source>Emotions and cognition</source>
+        <translation>情绪认知情况</translation>
+    </message>
+    <message>
+        <source>Guardianship</source>
+        <translation>监护情况</translation>
+    </message>
+    <message>
+        <source>Schooling</source>
+        <translation>就学情况</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>身心发展</translation>
+    </message>
+    <message>
+        <source>Economic situation</source>
+        <translation>经济状况</translation>
+    </message>
+    <message>
+        <source>Social support</source>
+        <translation>社会支持</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>About the needs</source>
+        <translation>需求说明</translation>
+    </message>
+    <message>
+        <source>%1 earlier assessments on file</source>
+        <translation>另有 %1 次较早的评估</translation>
+    </message>
+    <message>
+        <source>No service plan yet.</source>
+        <translation>尚无服务方案。</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>制定日期</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>服务目标</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>协同单位</translation>
+    </message>
+    <message>
+        <source>The case is open.</source>
+        <translation>个案尚未结案。</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>反思</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>暂不可用</translation>
+    </message>
+    <message>
+        <source>This form is not available yet.</source>
+        <translation>此表单尚未提供。</translation>
+    </message>
+    <message>
+        <source>Correct a record</source>
+        <translation>更正服务记录</translation>
+    </message>
+    <message>
+        <source>Choose the record to correct first.</source>
+        <translation>请先选择要更正的记录。</translation>
+    </message>
+    <message>
+        <source>Update a referral</source>
+        <translation>更新转介</translation>
+    </message>
+    <message>
+        <source>Choose the referral first.</source>
+        <translation>请先选择转介。</translation>
+    </message>
+    <message>
+        <source>Move this case to evaluation, before closing it?</source>
+        <translation>将此个案转入评估阶段，准备结案？</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <source>Why does the case come back?</source>
+        <translation>重新开案的原因：</translation>
+    </message>
+    <message>
+        <source>Hand the case over</source>
+        <translation>转交个案</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>转交给</translation>
+    </message>
+    <message>
+        <source>e.g. the worker has left</source>
+        <translation>如：原社工离职</translation>
+    </message>
+    <message>
+        <source>Print case record</source>
+        <translation>打印个案记录</translation>
+    </message>
+    <message>
+        <source>Print the household&apos;s name on the record? (No: the name is masked.)</source>
+        <translation>记录上打印服务对象姓名吗？（否：姓名脱敏）</translation>
+    </message>
+    <message>
+        <source>Case record %1</source>
+        <translation>个案记录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Head&apos;s name or the problem</source>
+        <translation>户主姓名或问题</translation>
+    </message>
+    <message>
+        <source>All social workers</source>
+        <translation>全部社工</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Any risk</source>
+        <translation>全部风险</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村居</translation>
+    </message>
+    <message>
+        <source>Due only</source>
+        <translation>只看待办</translation>
+    </message>
+    <message>
+        <source>Open the case file</source>
+        <translation>打开个案档案</translation>
+    </message>
+    <message>
+        <source>Open a case…</source>
+        <translation>开案…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>负责社工</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开案日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Last service</source>
+        <translation>最近服务</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次回访</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>逾期回访</translation>
+    </message>
+    <message>
+        <source>No service for 30 days</source>
+        <translation>30 天未服务</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>%1 个个案</translation>
+    </message>
+    <message>
+        <source>Open cases: %1 · follow-ups due: %2 · no service for 30 days: %3</source>
+        <translation>未结案 %1 个 · 回访到期 %2 个 · 30 天未服务 %3 个</translation>
+    </message>
+    <message>
+        <source>Open per social worker: %1</source>
+        <translation>各社工未结案：%1</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
     <name>CashEntryDialog</name>
     <message>
         <source>Cash book entry</source>
@@ -1118,6 +1797,61 @@
     <message>
         <source>Closing note</source>
         <translation>结束说明</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Goals reached</source>
+        <translation>目标达成情况</translation>
+    </message>
+    <message>
+        <source>What changed for the person</source>
+        <translation>服务对象的变化</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>反思</translation>
+    </message>
+    <message>
+        <source>e.g. goals met, moved away, declined</source>
+        <translation>如：目标达成、迁出、本人拒绝</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>结案原因</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>1 month later</source>
+        <translation>1 个月后</translation>
+    </message>
+    <message>
+        <source>3 months later</source>
+        <translation>3 个月后</translation>
+    </message>
+    <message>
+        <source>6 months later</source>
+        <translation>6 个月后</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访安排</translation>
+    </message>
+    <message>
+        <source>The follow-ups fall due on their dates in the case list.</source>
+        <translation>回访到期时会在个案列表中提示。</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +2573,29 @@ Why?</source>
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>How the person is doing now</source>
+        <translation>服务对象目前的情况</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>Another follow-up on</source>
+        <translation>再次回访日期</translation>
+    </message>
+</context>
+<context>
     <name>GiveOutDialog</name>
     <message>
         <source>Give out goods</source>
@@ -1956,6 +2713,14 @@ Why?</source>
         <translation>低于库存下限的物资</translation>
     </message>
     <message>
+        <source>Cases due</source>
+        <translation>个案待办</translation>
+    </message>
+    <message>
+        <source>Hotline calls to handle</source>
+        <translation>热线来电待处理</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -2028,12 +2793,187 @@ Why?</source>
         <translation>库存充足</translation>
     </message>
     <message>
+        <source>Follow-up due / 30 days without service</source>
+        <translation>回访到期 / 30 天未服务</translation>
+    </message>
+    <message>
+        <source>Calls whose need is still new</source>
+        <translation>来电诉求尚未处理</translation>
+    </message>
+    <message>
         <source>none assigned yet</source>
         <translation>尚未分配</translation>
     </message>
     <message>
         <source>My villages: %1</source>
         <translation>我负责的村：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HotlinePage</name>
+    <message>
+        <source>Hotline &amp; needs</source>
+        <translation>热线与诉求</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>记录来电</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>来电记录</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部热线</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>当场处理</translation>
+    </message>
+    <message>
+        <source>Calls: %1, still open: %2</source>
+        <translation>来电 %1 个，%2 个尚未处理</translation>
+    </message>
+    <message>
+        <source>Needs: %1</source>
+        <translation>诉求 %1 条</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>Any urgency</source>
+        <translation>全部紧急程度</translation>
+    </message>
+    <message>
+        <source>In progress…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>Resolved…</source>
+        <translation>已解决…</translation>
+    </message>
+    <message>
+        <source>Referred…</source>
+        <translation>已转介…</translation>
+    </message>
+    <message>
+        <source>Open a case…</source>
+        <translation>转为个案…</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Need in progress</source>
+        <translation>诉求处理中</translation>
+    </message>
+    <message>
+        <source>Need resolved</source>
+        <translation>诉求已解决</translation>
+    </message>
+    <message>
+        <source>Need referred</source>
+        <translation>诉求已转介</translation>
+    </message>
+    <message>
+        <source>Who is doing what</source>
+        <translation>谁在做什么</translation>
+    </message>
+    <message>
+        <source>How it was resolved</source>
+        <translation>如何解决的</translation>
+    </message>
+    <message>
+        <source>Referred to whom, for what</source>
+        <translation>转介给谁、为了什么</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>跟进说明</translation>
+    </message>
+    <message>
+        <source>Opening a case is not available yet.</source>
+        <translation>暂不能转为个案。</translation>
     </message>
 </context>
 <context>
@@ -2065,6 +3005,10 @@ Why?</source>
     <message>
         <source>Print visit sheet</source>
         <translation>打印走访表</translation>
+    </message>
+    <message>
+        <source>Open a case…</source>
+        <translation>开案…</translation>
     </message>
     <message>
         <source>Registered on</source>
@@ -2169,6 +3113,10 @@ Why?</source>
     <message>
         <source>Follow up…</source>
         <translation>跟进…</translation>
+    </message>
+    <message>
+        <source>Make it a case…</source>
+        <translation>转为个案…</translation>
     </message>
     <message>
         <source>Raised on</source>
@@ -3225,6 +4173,10 @@ Why?</source>
         <translation>已转介</translation>
     </message>
     <message>
+        <source>Made a case</source>
+        <translation>已转个案</translation>
+    </message>
+    <message>
         <source>Station head</source>
         <translation>站长</translation>
     </message>
@@ -3407,6 +4359,126 @@ Why?</source>
     <message>
         <source>Double Ninth Festival</source>
         <translation>重阳</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>接案</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>预估</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>介入</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Found on a home visit</source>
+        <translation>入户走访发现</translation>
+    </message>
+    <message>
+        <source>Asked for help</source>
+        <translation>主动求助</translation>
+    </message>
+    <message>
+        <source>Reported by the village</source>
+        <translation>村居上报</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Daily care</source>
+        <translation>生活照顾</translation>
+    </message>
+    <message>
+        <source>Counselling</source>
+        <translation>心理疏导</translation>
+    </message>
+    <message>
+        <source>Medical help</source>
+        <translation>助医</translation>
+    </message>
+    <message>
+        <source>Linking resources</source>
+        <translation>资源链接</translation>
+    </message>
+    <message>
+        <source>Social integration</source>
+        <translation>社会融入</translation>
+    </message>
+    <message>
+        <source>Building skills</source>
+        <translation>能力提升</translation>
+    </message>
+    <message>
+        <source>Policy applications</source>
+        <translation>政策申请</translation>
+    </message>
+    <message>
+        <source>Schooling</source>
+        <translation>就学</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>面谈</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <source>Accompanied</source>
+        <translation>陪同</translation>
+    </message>
+    <message>
+        <source>Linked resources</source>
+        <translation>链接资源</translation>
+    </message>
+    <message>
+        <source>Group work</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Goals met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>Partly met</source>
+        <translation>部分达成</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未达成</translation>
     </message>
 </context>
 <context>
@@ -3709,6 +4781,77 @@ Why?</source>
     </message>
 </context>
 <context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <source>Open a case</source>
+        <translation>开案</translation>
+    </message>
+    <message>
+        <source>Head&apos;s name, pinyin initials, ID or phone tail</source>
+        <translation>户主姓名、拼音首字母、证件号或电话尾号</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>负责社工</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>个案对象</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>The problem as the person presents it</source>
+        <translation>服务对象陈述的主要问题</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>主要问题</translation>
+    </message>
+    <message>
+        <source>Not yet judged</source>
+        <translation>暂未评估</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>开案日期</translation>
+    </message>
+    <message>
+        <source>The case&apos;s notes are read by its social worker and the station head only.</source>
+        <translation>个案记录仅负责社工和站长可以查看。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>The whole household</source>
+        <translation>全户</translation>
+    </message>
+</context>
+<context>
     <name>OperationDialog</name>
     <message>
         <source>Cancel</source>
@@ -3963,6 +5106,65 @@ Why?</source>
     <message>
         <source>Save as…</source>
         <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Service plan</source>
+        <translation>服务计划</translation>
+    </message>
+    <message>
+        <source>One goal a line</source>
+        <translation>每行一个目标</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due (yyyy-mm-dd)</source>
+        <translation>完成期限（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>添加行动</translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation>删除行动</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>行动安排</translation>
+    </message>
+    <message>
+        <source>Others, separated by 、</source>
+        <translation>其他单位，用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>制定日期</translation>
+    </message>
+    <message>
+        <source>Starts from the current plan; saving makes a new version and keeps the old one.</source>
+        <translation>已带出现行计划；保存后生成新版本，旧版本保留。</translation>
     </message>
 </context>
 <context>
@@ -4799,6 +6001,119 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
     <message>
         <source>Donation acknowledgement</source>
         <translation>捐赠物资接收凭证</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Service record</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Corrects the record of %1</source>
+        <translation>更正 %1 的服务记录</translation>
+    </message>
+    <message>
+        <source>The new record corrects this one; both are kept.</source>
+        <translation>新记录将更正这一条；两条都会保留。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>服务方式</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Time spent</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>服务人员</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>What was done and found</source>
+        <translation>服务内容及发现</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Add goods</source>
+        <translation>添加物资</translation>
+    </message>
+    <message>
+        <source>Goods handed over</source>
+        <translation>发放物资</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 %2 available</source>
+        <translation>可发 %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Refer</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Pick or type the unit</source>
+        <translation>选择或填写单位</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>转介单位</translation>
+    </message>
+    <message>
+        <source>What the unit is asked to do</source>
+        <translation>请对方单位协助的事项</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>转介事由</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralUpdateDialog</name>
+    <message>
+        <source>The unit&apos;s answer</source>
+        <translation>转介反馈</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What the unit answered or did</source>
+        <translation>对方单位的答复或处理</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,8 @@ from .audit import collecting
 from .db import database, write_transaction
 from .demo_campaigns import TABLES as CAMPAIGN_TABLES
 from .demo_campaigns import CampaignFigures, add_campaigns
+from .demo_cases import DEMO_CALLS, DEMO_CASES, CaseFigures, add_cases
+from .demo_cases import TABLES as CASE_TABLES
 from .demo_households import STATION_HOUSEHOLDS, HouseholdFigures, add_households
 from .demo_inventory import STATION_MOVEMENTS, InventoryFigures, add_inventory
 from .demo_inventory import TABLES as INVENTORY_TABLES
@@ -39,8 +41,9 @@ from .services import accounts, station
 DEMO_PASSWORD = "demo1234"
 # Bumped whenever the demo gains data (a feature adds its part): cached demo databases, such
 # as the screenshot tool's, are rebuilt instead of showing an older station.
-REVISION = 6  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory;
-# 5: policy cards printed and handed out; 6: visit campaigns (中秋, 重阳, 家访日)
+REVISION = 7  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory;
+# 5: policy cards printed and handed out; 6: visit campaigns (中秋, 重阳, 家访日);
+# 7: case work and the hotline's calls
 TOWN = ("440118100", "石滩镇")
 VILLAGES = [
     "麻车村", "沙头村", "田桥村", "元洲岗村", "石厦村", "塘边村", "岗贝村", "下围村",
@@ -88,6 +91,7 @@ class DemoReport:
     inventory: InventoryFigures = field(default_factory=InventoryFigures)
     policy_cards: PolicyFigures = field(default_factory=PolicyFigures)
     campaigns: CampaignFigures = field(default_factory=CampaignFigures)
+    cases: CaseFigures = field(default_factory=CaseFigures)
 
 
 def _phone(rng: random.Random) -> str:
@@ -155,6 +159,15 @@ def fill(seed: int = 2026, households: int | None = None,
             # the open campaigns' packages are held now (the inventory's figure was before)
             report.inventory.reservations = Reservation.select().where(
                 Reservation.status == "active").count()
+        # After the campaigns: case work for the households on file, and the hotline's calls.
+        if report.households.households:
+            # about one case for every 8 households and a call for every 2 (the station's
+            # 1,426: 100 cases, 600 calls), so a small test station stays small
+            n = report.households.households
+            report.cases = add_cases(head, random.Random(seed + 6),
+                                     cases=min(DEMO_CASES, max(n // 8, 1)),
+                                     calls=min(DEMO_CALLS, max(n // 2, 1)))
+            tables.update(CASE_TABLES)  # (the households' figures stay the visits' needs)
     if outermost:
         events.publish(tables)
     return report

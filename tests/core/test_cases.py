@@ -171,6 +171,10 @@ def test_hotline_calls_are_logged_with_their_need_and_counted(office):
     rows = cs.calls(desk, at.date(), at.date())
     assert [(r.caller, r.caller_phone, r.line) for r in rows] == [("王*英", "139****5678",
                                                                    "热线一")]
+    # the household (masked for the front desk) and the need's status come with the call
+    assert [(r.household, r.need_status) for r in rows] == [("王*英", "new")]
+    assert [(r.household, r.need_status) for r in cs.calls(office["head"], at.date(),
+                                                           at.date())] == [("王秀英", "new")]
     with pytest.raises(ValidationError):
         cs.log_call(desk, cs.CallInput(""))
     figures = cs.figures(office["head"], at.year, at.month)
@@ -189,3 +193,82 @@ def test_month_figures_count_cases_and_records(office):
     assert {line.key for line in figures.by_village} == {"麻车村"}
     with pytest.raises(PermissionDenied):
         cs.figures(office["desk"], TODAY.year, TODAY.month)
+
+
+def test_the_needs_log_lists_every_channel_and_filters(office):
+    head, desk, worker = office["head"], office["desk"], office["worker"]
+    call = cs.log_call(desk, cs.CallInput("夜里摔倒，想要上门看看", line="12345",
+                                          caller="王秀英", caller_phone="13912345678",
+                                          household_id=office["household"], urgency="urgent"))
+    stranger = cs.log_call(desk, cs.CallInput("问临时救助怎么申请", caller="路人甲"))
+    rows = cs.needs_log(worker, TODAY - 7 * DAY, TODAY)
+    by_id = {r.id: r for r in rows}
+    assert set(by_id) == {office["need"], call.need_id, stranger.need_id}
+    assert by_id[call.need_id].household == "王秀英" and by_id[call.need_id].call_id == call.id
+    assert by_id[call.need_id].village == "麻车村" and by_id[call.need_id].source == "hotline"
+    assert by_id[stranger.need_id].household == "路人甲"  # no household: the caller
+    assert by_id[stranger.need_id].household_id is None
+    assert [r.id for r in cs.needs_log(head, TODAY - 7 * DAY, TODAY, urgency="urgent")] == [
+        call.need_id]
+    assert [r.id for r in cs.needs_log(head, TODAY - 7 * DAY, TODAY, source="visit")] == [
+        office["need"]]
+    hh.update_need(head, call.need_id, status="resolved", follow_up="已上门")
+    assert [r.id for r in cs.needs_log(head, TODAY - 7 * DAY, TODAY, status="resolved")] == [
+        call.need_id]
+    assert cs.needs_log(head, TODAY + DAY, TODAY + 2 * DAY) == []
+    with pytest.raises(ValidationError):
+        cs.needs_log(head, TODAY, TODAY, status="lost")
+    with pytest.raises(PermissionDenied):
+        cs.needs_log(desk, TODAY - 7 * DAY, TODAY)
+
+
+def test_a_case_is_not_closed_before_its_last_service(office):
+    worker = office["worker"]
+    case = _open(office)
+    cs.add_record(worker, case.id, cs.RecordInput("面谈", served_on=TODAY - 3 * DAY))
+    with pytest.raises(ValidationError) as bad:
+        cs.close_case(worker, case.id, cs.CloseInput("目标达成", summary="好转",
+                                                     closed_on=TODAY - 5 * DAY))
+    assert bad.value.code == "case_closed_before_service"
+
+
+def test_review_rules_dates_needs_members_and_the_command_line(office):
+    from station_desk.core.roles import CLI_ACTOR
+
+    worker = office["worker"]
+    case = _open(office)
+    with pytest.raises(PermissionDenied):  # nobody signed in: no case notes
+        cs.get_case(CLI_ACTOR, case.id)
+    with pytest.raises(PermissionDenied):
+        cs.list_cases(CLI_ACTOR)
+    with pytest.raises(ValidationError) as bad:
+        cs.add_record(worker, case.id, cs.RecordInput("面谈", served_on=TODAY - 400 * DAY))
+    assert bad.value.code == "case_before_opened"
+    with pytest.raises(ValidationError) as bad:
+        cs.add_record(worker, case.id, cs.RecordInput("面谈", minutes="半小时"))
+    assert bad.value.code == "not_a_number"
+    other_need = hh.record_need(office["head"], hh.create_household(
+        office["head"], hh.HouseholdInput("李四", Village.get(Village.name == "麻车村").id),
+        [hh.MemberInput("李四")]).id, "需要轮椅").id
+    with pytest.raises(ValidationError) as bad:
+        cs.open_case(worker, cs.CaseInput(office["household"], "x", member_id=_grandson(),
+                                          need_id=other_need))
+    assert bad.value.code == "case_need_unfit"
+    child = cs.open_case(worker, cs.CaseInput(office["household"], "孙子厌学",
+                                              member_id=_grandson()))
+    with pytest.raises(ValidationError) as bad:
+        hh.delete_member(office["head"], _grandson(), "录错")
+    assert bad.value.code == "member_has_case"
+    # a corrected record doesn't count twice
+    first = cs.add_record(worker, child.id, cs.RecordInput("面谈", minutes=60))
+    cs.add_record(worker, child.id, cs.RecordInput("更正：面谈 45 分钟", minutes=45,
+                                                   corrects_id=first.id))
+    line = {x.key: x for x in cs.figures(office["head"], TODAY.year, TODAY.month).by_worker}
+    assert line[Staff.get_by_id(worker.staff_id).name].minutes == 45
+    assert [r.id for r in cs.list_cases(worker, cs.CaseQuery(text="%"))] == []  # literal %
+
+
+def _grandson():
+    from station_desk.core.models import Member
+
+    return Member.get(Member.name == "王小军").id

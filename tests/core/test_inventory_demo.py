@@ -71,7 +71,11 @@ def test_the_demo_inventory_passes_the_stock_check(station):
 def test_every_voucher_has_rows_dated_like_it(station):
     with_rows = {v for (v,) in StockMovement.select(StockMovement.voucher).distinct().tuples()}
     assert {v for (v,) in Voucher.select(Voucher.id).tuples()} == with_rows
-    assert Voucher.select().count() == station.vouchers
+    from station_desk.core.models import CaseRecord
+
+    by_cases = CaseRecord.select(CaseRecord.voucher).where(CaseRecord.voucher.is_null(False))
+    # the inventory's own vouchers; the demo's case work hands a few goods out after it
+    assert Voucher.select().where(Voucher.id.not_in(by_cases)).count() == station.vouchers
     for m in StockMovement.select(StockMovement, Voucher).join(Voucher).limit(3000):
         assert m.moved_on == m.voucher.moved_on and m.item_id == m.batch.item_id
     kinds = Counter(v.kind for v in Voucher.select(Voucher.kind))

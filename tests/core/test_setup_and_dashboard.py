@@ -93,3 +93,49 @@ def test_dashboard_lines_up_the_open_campaigns(staff_actors, store):
     assert [line.kind for line in lines] == ["visit_day", "holiday"]  # newest window first
     assert lines[0].share_delivered is None and lines[0].targets == 4
     assert dashboard.summary(staff_actors["front_desk"], store).campaigns is None
+
+
+def test_dashboard_counts_cases_due_and_open_calls(staff_actors, store):
+    """A social worker counts their own cases due, the head the station's; the front desk
+    sees the hotline's open calls but not the cases."""
+    import datetime as dt
+
+    from station_desk.core.clock import now, today
+    from station_desk.core.services import accounts
+    from station_desk.core.services import cases as cs
+    from station_desk.core.services import households as hh
+
+    head, worker = staff_actors["head"], staff_actors["social_worker"]
+    other = accounts.actor_for(accounts.create_staff(head, "lzq", "李志强", "social_worker",
+                                                     "secret123"))
+    mache = Village.get(Village.name == "麻车村").id
+    shatou = Village.get(Village.name == "沙头村").id
+    day = dt.timedelta(days=1)
+    mine = hh.create_household(head, hh.HouseholdInput("王秀英", mache, phone="13912345678",
+                                                       registered_on=today() - 100 * day),
+                               [hh.MemberInput("王秀英", birthdate=dt.date(1948, 5, 1))])
+    theirs = hh.create_household(head, hh.HouseholdInput("陈伯", shatou,
+                                                         registered_on=today() - 100 * day),
+                                 [hh.MemberInput("陈伯", birthdate=dt.date(1940, 1, 1))])
+    assert dashboard.summary(worker, store).cases_due == 0
+    # quiet for 40 days: due; the other worker's case is due too, but not this worker's
+    cs.open_case(worker, cs.CaseInput(mine.id, "独居，近期跌倒", opened_on=today() - 40 * day))
+    cs.open_case(other, cs.CaseInput(theirs.id, "行动不便", opened_on=today() - 50 * day,
+                                     social_worker_id=other.staff_id))
+    assert dashboard.summary(worker, store).cases_due == 1
+    assert dashboard.summary(other, store).cases_due == 1
+    assert dashboard.summary(head, store).cases_due == 2
+    desk = staff_actors["front_desk"]
+    assert dashboard.summary(desk, store).cases_due is None  # not theirs
+    assert dashboard.summary(desk, store).open_calls == 0
+    call = cs.log_call(desk, cs.CallInput("老人摔倒，请求帮助", line="020-82861110",
+                                          called_at=now() - dt.timedelta(hours=10),
+                                          household_id=mine.id))
+    cs.log_call(desk, cs.CallInput("咨询高龄津贴", line="020-82861120"))
+    assert dashboard.summary(desk, store).open_calls == 2
+    assert dashboard.summary(head, store).open_calls == 2
+    # the need taken up (turned into a case here): no longer open
+    cs.open_case(head, cs.CaseInput(mine.id, "跌倒后需要照料", need_id=call.need_id,
+                                    member_id=mine.members[0].id))
+    assert dashboard.summary(desk, store).open_calls == 1
+    assert dashboard.summary(staff_actors["kiosk"], store).open_calls is None

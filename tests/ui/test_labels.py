@@ -18,6 +18,7 @@ from station_desk.core.models import (
     VILLAGE_KINDS,
     VOUCHER_KINDS,
 )
+from station_desk.core.models import cases as case_models
 from station_desk.core.services import households
 from station_desk.ui import i18n
 from station_desk.ui.dialogs.member_form import MemberDraft
@@ -42,6 +43,13 @@ CODES = {
     "campaign_kind": CAMPAIGN_KINDS,
     "campaign_status": CAMPAIGN_STATUSES,
     "festival": tuple(FESTIVALS),
+    "case_status": case_models.CASE_STATUSES,
+    "case_source": case_models.CASE_SOURCES,
+    "risk": case_models.RISK_LEVELS,
+    "case_need": case_models.CASE_NEEDS,
+    "record_kind": case_models.RECORD_KINDS,
+    "referral_status": case_models.REFERRAL_STATUSES,
+    "goals_met": case_models.GOALS_MET,
 }
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import peewee
 
 from .. import validate
-from ..audit import created, saved, sensitive_read, values_of
+from ..audit import created, deleted, saved, sensitive_read, values_of
 from ..clock import now, stamp, today
 from ..db import database
 from ..errors import PermissionDenied, ValidationError
@@ -89,6 +89,8 @@ def _add_months(day: _dt.date, months: int) -> _dt.date:
 def _readable(actor: Actor, case: Case) -> None:
     """Only the case's own social worker and the head read or write a case."""
     require(actor, "cases.view")
+    if actor.is_cli:  # case notes are read by a person who signed in, never anonymously
+        raise PermissionDenied("case_needs_user", case=case.id, role=actor.role)
     if actor.role == HEAD:
         return
     if actor.role == SOCIAL_WORKER and case.social_worker_id == actor.staff_id:
@@ -104,6 +106,19 @@ def _case_for(actor: Actor, case_id: int, *, writable: bool = True) -> Case:
     return case
 
 
+def _corrected() -> peewee.ModelSelect:
+    """The ids of records a later record corrects: they don't count as service given."""
+    fixed = CaseRecord.alias()
+    return fixed.select(fixed.corrects).where(fixed.corrects.is_null(False))
+
+
+def _since_opened(case: Case, day: _dt.date, field_name: str) -> _dt.date:
+    if day < _as_date(case.opened_on):
+        raise ValidationError("case_before_opened", field=field_name, day=day.isoformat(),
+                              opened=_as_date(case.opened_on).isoformat())
+    return day
+
+
 def _advance(case: Case, stage: str) -> None:
     """Move the case forward to ``stage`` (never back: an intervention doesn't undo a plan)."""
     if CASE_STATUSES.index(stage) > CASE_STATUSES.index(case.status):
@@ -113,7 +128,7 @@ def _advance(case: Case, stage: str) -> None:
 def _refresh(case: Case) -> None:
     """Recompute the derived dates from the rows on file, and save."""
     last = (CaseRecord.select(peewee.fn.MAX(CaseRecord.served_on))
-            .where(CaseRecord.case == case.id).scalar())
+            .where((CaseRecord.case == case.id) & CaseRecord.id.not_in(_corrected())).scalar())
     case.last_record_on = _as_date(last)
     nxt = (CaseFollowUp.select(peewee.fn.MIN(CaseFollowUp.due_on))
            .where((CaseFollowUp.case == case.id) & CaseFollowUp.done_on.is_null()).scalar())
@@ -148,17 +163,25 @@ def open_case(actor: Actor, data: CaseInput) -> Case:
     if worker_id is None:
         raise ValidationError("required", field="social_worker")
     worker = get_or_fail(Staff, worker_id)
-    if worker.role not in (SOCIAL_WORKER, HEAD):
+    if worker.role not in (SOCIAL_WORKER, HEAD) or not worker.active:
         raise ValidationError("case_worker_role", name=worker.name)
+    if household.status != "active":
+        raise ValidationError("household_not_active", name=household.head_name)
     if actor.role == SOCIAL_WORKER and worker.id != actor.staff_id:
         raise PermissionDenied("case_not_yours", case=None, role=actor.role)
     same = Case.select().where((Case.household == household.id) & (Case.status != "closed")
                                & ((Case.member == data.member_id) if data.member_id
                                   else Case.member.is_null()))
     if same.exists():
-        raise ValidationError("case_open_already", name=household.head_name, case=same.get().id)
+        known = same.get()
+        if actor.role == HEAD or known.social_worker_id == actor.staff_id:
+            raise ValidationError("case_open_already", name=household.head_name, case=known.id)
+        raise ValidationError("case_open_elsewhere", name=household.head_name)
     opened_on = _not_future(data.opened_on or today(), "opened_on")
     need = get_or_fail(Need, data.need_id) if data.need_id is not None else None
+    if need is not None and (need.household_id != household.id
+                             or need.status not in ("new", "in_progress")):
+        raise ValidationError("case_need_unfit", content=need.content[:30])
     case = Case.create(
         household=household.id, member=data.member_id, social_worker=worker.id,
         opened_on=opened_on, source=_choice(data.source, CASE_SOURCES, "source"),
@@ -181,7 +204,7 @@ def transfer_case(actor: Actor, case_id: int, social_worker_id: int, reason: str
     """Hand a case to another social worker (one leaves, say); the head does this."""
     case = get_or_fail(Case, case_id)
     worker = get_or_fail(Staff, social_worker_id)
-    if worker.role not in (SOCIAL_WORKER, HEAD):
+    if worker.role not in (SOCIAL_WORKER, HEAD) or not worker.active:
         raise ValidationError("case_worker_role", name=worker.name)
     before = values_of(case, ["social_worker"])
     case.social_worker = worker.id
@@ -226,7 +249,8 @@ def assess(actor: Actor, case_id: int, data: AssessmentInput) -> CaseAssessment:
         raise ValidationError("case_assessment_empty")
     risk = _choice(data.risk, RISK_LEVELS, "risk")
     row = CaseAssessment.create(
-        case=case.id, assessed_on=_not_future(data.assessed_on or today(), "assessed_on"),
+        case=case.id, assessed_on=_since_opened(
+            case, _not_future(data.assessed_on or today(), "assessed_on"), "assessed_on"),
         needs=",".join(needs), needs_note=data.needs_note.strip(), risk=risk,
         by_name=actor.name, created_at=stamp(), **texts)
     created(actor, row)
@@ -258,9 +282,11 @@ class PlanInput:
 def save_plan(actor: Actor, case_id: int, data: PlanInput) -> CasePlan:
     """服务方案: goals, actions with owner and due date, partners. A revision is a new version."""
     case = _case_for(actor, case_id)
-    plan = CasePlan.create(case=case.id, made_on=_not_future(data.made_on or today(), "made_on"),
-                           goals=clean_text(data.goals, "goals", max_length=4000)
-                           if "\n" not in data.goals else data.goals.strip(),
+    goals = (data.goals or "").strip()
+    if len(goals) > 4000:
+        raise ValidationError("too_long", field="goals", max_length=4000)
+    plan = CasePlan.create(case=case.id, made_on=_since_opened(
+        case, _not_future(data.made_on or today(), "made_on"), "made_on"), goals=goals,
                            partners=(data.partners or "").strip(), note=(data.note or "").strip(),
                            by_name=actor.name, created_at=stamp())
     if not plan.goals:
@@ -299,8 +325,12 @@ def add_record(actor: Actor, case_id: int, data: RecordInput) -> CaseRecord:
     """服务记录, appended. Goods handed over leave stock to the household (one voucher). A
     correction names the record it corrects; neither is ever changed."""
     case = _case_for(actor, case_id)
-    served_on = _not_future(data.served_on or today(), "served_on")
-    minutes = int(data.minutes or 0)
+    served_on = _since_opened(case, _not_future(data.served_on or today(), "served_on"),
+                              "served_on")
+    try:
+        minutes = int(data.minutes or 0)
+    except (TypeError, ValueError):
+        raise ValidationError("not_a_number", field="minutes") from None
     if not 0 <= minutes <= 24 * 60:
         raise ValidationError("bad_number", field="minutes", value=str(data.minutes))
     corrects = None
@@ -341,7 +371,8 @@ def refer(actor: Actor, case_id: int, unit: str, purpose: str,
     row = CaseReferral.create(
         case=case.id, unit=clean_text(unit, "referral_unit", max_length=128),
         purpose=clean_text(purpose, "referral_purpose", max_length=2000),
-        referred_on=_not_future(referred_on or today(), "referred_on"), created_at=stamp())
+        referred_on=_since_opened(case, _not_future(referred_on or today(), "referred_on"),
+                                  "referred_on"), created_at=stamp())
     created(actor, row)
     _refresh(case)
     return row
@@ -352,7 +383,7 @@ def update_referral(actor: Actor, referral_id: int, status: str, answer: str = "
                     on: _dt.date | None = None) -> CaseReferral:
     """The unit's answer: accepted, resolved or not."""
     row = get_or_fail(CaseReferral, referral_id)
-    _case_for(actor, row.case_id)
+    _case_for(actor, row.case_id, writable=False)  # a unit's answer may come after closing
     before = values_of(row, ["status", "answer", "updated_on"])
     row.status = _choice(status, REFERRAL_STATUSES, "status")
     if answer.strip():
@@ -396,6 +427,10 @@ def close_case(actor: Actor, case_id: int, data: CloseInput) -> Case:
     if closed_on < _as_date(case.opened_on):
         raise ValidationError("case_closed_before_opened", day=closed_on.isoformat(),
                               opened=_as_date(case.opened_on).isoformat())
+    last = _as_date(case.last_record_on)
+    if last is not None and closed_on < last:
+        raise ValidationError("case_closed_before_service", day=closed_on.isoformat(),
+                              last=last.isoformat())
     before = values_of(case, ["status", "closed_on", "close_reason", "goals_met"])
     case.status, case.closed_on = "closed", closed_on
     case.close_reason = clean_text(data.reason, "close_reason")
@@ -415,19 +450,35 @@ def close_case(actor: Actor, case_id: int, data: CloseInput) -> Case:
 
 @writer("cases.edit")
 def record_follow_up(actor: Actor, follow_up_id: int, note: str,
-                     done_on: _dt.date | None = None) -> CaseFollowUp:
-    """回访 done: what was found. The case's next follow-up moves on."""
+                     done_on: _dt.date | None = None,
+                     next_due_on: _dt.date | None = None) -> CaseFollowUp:
+    """回访 done: what was found, and (``next_due_on``) another one to come, together. The
+    case's next follow-up moves on."""
     row = get_or_fail(CaseFollowUp, follow_up_id)
     case = _case_for(actor, row.case_id, writable=False)
     if row.done_on is not None:
         raise ValidationError("case_follow_up_done", day=_as_date(row.done_on).isoformat())
     before = values_of(row, ["done_on", "note"])
     row.done_on = _not_future(done_on or today(), "done_on")
+    if case.closed_on and row.done_on < _as_date(case.closed_on):
+        raise ValidationError("case_before_closed", day=row.done_on.isoformat(),
+                              closed=_as_date(case.closed_on).isoformat())
     row.note = clean_text(note, "note", max_length=4000)
     row.by_name = actor.name
     row.save()
     saved(actor, row, before)
+    if next_due_on is not None:
+        _schedule(actor, case, next_due_on)
     _refresh(case)
+    return row
+
+
+def _schedule(actor: Actor, case: Case, due_on) -> CaseFollowUp:
+    due_on = validate.date_value(due_on, field="due_on", required=True)
+    if due_on < today():
+        raise ValidationError("case_follow_up_past", day=due_on.isoformat())
+    row = CaseFollowUp.create(case=case.id, due_on=due_on)
+    created(actor, row)
     return row
 
 
@@ -437,9 +488,7 @@ def add_follow_up(actor: Actor, case_id: int, due_on: _dt.date) -> CaseFollowUp:
     case = _case_for(actor, case_id, writable=False)
     if case.status != "closed":
         raise ValidationError("case_not_closed")
-    row = CaseFollowUp.create(case=case.id, due_on=validate.date_value(due_on, field="due_on",
-                                                                       required=True))
-    created(actor, row)
+    row = _schedule(actor, case, due_on)
     _refresh(case)
     return row
 
@@ -453,8 +502,10 @@ def reopen_case(actor: Actor, case_id: int, reason: str) -> Case:
         raise ValidationError("case_not_closed")
     reason = clean_text(reason, "reason")
     before = values_of(case, ["status", "closed_on"])
-    CaseFollowUp.delete().where((CaseFollowUp.case == case.id)
-                                & CaseFollowUp.done_on.is_null()).execute()
+    for pending in CaseFollowUp.select().where((CaseFollowUp.case == case.id)
+                                               & CaseFollowUp.done_on.is_null()):
+        deleted(actor, pending, note=reason)
+        pending.delete_instance()
     case.status, case.closed_on = "intervention", None
     _refresh(case)
     saved(actor, case, before, note=reason)
@@ -551,7 +602,10 @@ def calls(actor: Actor, date_from: _dt.date, date_to: _dt.date, *,
     """The call log for a period, newest first."""
     require(actor, "hotline.view")
     full = actor.can("households.view")
-    query = (HotlineCall.select(HotlineCall, Household.head_name, Need.status)
+    # The joined rows' ids too: without them peewee sets call.household (and .need) to a
+    # row with no id, and household_id / need_id read None.
+    query = (HotlineCall.select(HotlineCall, Household.id, Household.head_name, Need.id,
+                                Need.status)
              .join(Household, peewee.JOIN.LEFT_OUTER, on=(HotlineCall.household == Household.id))
              .switch(HotlineCall).join(Need, peewee.JOIN.LEFT_OUTER,
                                        on=(HotlineCall.need == Need.id))
@@ -615,6 +669,8 @@ def list_cases(actor: Actor, query: CaseQuery | None = None,
                on: _dt.date | None = None) -> list[CaseRow]:
     """Cases, filtered in SQL: a social worker sees their own, the head all of them."""
     require(actor, "cases.view")
+    if actor.is_cli:
+        raise PermissionDenied("case_needs_user", case=None, role=actor.role)
     query = query or CaseQuery()
     on = on or today()
     where = peewee.Value(True)
@@ -635,8 +691,14 @@ def list_cases(actor: Actor, query: CaseQuery | None = None,
     if query.village_id is not None:
         where &= Household.village == query.village_id
     if query.text.strip():
-        pattern = f"%{query.text.strip()}%"
-        where &= (Household.head_name ** pattern) | (Case.problem ** pattern)
+        text = query.text.strip().lower()
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+        def like(column):  # a bound value, with % and _ typed by the user taken literally
+            return peewee.NodeList((peewee.fn.LOWER(column), peewee.SQL("LIKE"),
+                                    peewee.Value(pattern), peewee.SQL("ESCAPE '\\'")))
+
+        where &= like(Household.head_name) | like(Case.problem)
     workers = dict(Staff.select(Staff.id, Staff.name).tuples())
     villages = dict(Village.select(Village.id, Village.name).tuples())
     select = (Case.select(Case.id, Case.household, Household.head_name, Member.name,
@@ -811,7 +873,8 @@ def figures(actor: Actor, year: int, month: int) -> Figures:
                                  peewee.fn.COUNT(CaseRecord.id),
                                  peewee.fn.SUM(CaseRecord.minutes))
                .join(Case).join(Household, on=(Case.household == Household.id))
-               .where((CaseRecord.served_on >= start) & (CaseRecord.served_on <= end))
+               .where((CaseRecord.served_on >= start) & (CaseRecord.served_on <= end)
+                      & CaseRecord.id.not_in(_corrected()))
                .group_by(Household.village, Case.social_worker).tuples())
     for village, worker, count, minutes in records:
         for key in (("v", village), ("w", worker)):
@@ -835,3 +898,58 @@ def figures(actor: Actor, year: int, month: int) -> Figures:
         tuple(sorted(Counter(src for src, _s in needs).items())),
         tuple(sorted(Counter(line or "" for line, _at in calls_in).items())),
         tuple(sorted(Counter(int(at[11:13]) for _line, at in calls_in).items())))
+
+
+# ---------------------------------------------------------------- the needs log
+
+@dataclass(frozen=True)
+class NeedLogRow:
+    id: int
+    raised_on: _dt.date
+    source: str
+    household_id: int | None
+    household: str  # the head's name; for a call with no household known, the caller's
+    village: str
+    content: str
+    urgency: str
+    status: str
+    follow_up: str
+    call_id: int | None  # the hotline call that raised it, if any
+
+
+def needs_log(actor: Actor, date_from: _dt.date, date_to: _dt.date, *, status: str = "",
+              source: str = "", urgency: str = "") -> list[NeedLogRow]:
+    """Every need (群众诉求) raised in the period, by any channel, newest first: what the
+    station heard and what became of it. Household files only (the front desk reads calls)."""
+    from .households import NEED_SOURCES, NEED_STATUSES, NEED_URGENCIES
+
+    require(actor, "households.view")
+    query = (Need.select(Need.id, Need.raised_on, Need.source, Need.household, Need.content,
+                         Need.urgency, Need.status, Need.follow_up,
+                         Household.head_name.alias("head_name"),
+                         Village.name.alias("village_name"), HotlineCall.id.alias("call_id"),
+                         HotlineCall.caller.alias("caller"))
+             .join(Household, peewee.JOIN.LEFT_OUTER, on=(Need.household == Household.id))
+             .join(Village, peewee.JOIN.LEFT_OUTER, on=(Household.village == Village.id))
+             .switch(Need).join(HotlineCall, peewee.JOIN.LEFT_OUTER,
+                                on=(HotlineCall.need == Need.id))
+             .where((Need.raised_on >= date_from) & (Need.raised_on <= date_to))
+             .order_by(Need.raised_on.desc(), Need.id.desc()))
+    if status:
+        query = query.where(Need.status == _choice(status, NEED_STATUSES, "status"))
+    if source:
+        query = query.where(Need.source == _choice(source, NEED_SOURCES, "source"))
+    if urgency:
+        query = query.where(Need.urgency == _choice(urgency, NEED_URGENCIES, "urgency"))
+    rows, seen = [], set()
+    for row in query.dicts():
+        if row["id"] in seen:  # two calls naming one need: list it once
+            continue
+        seen.add(row["id"])
+        name = row["head_name"] if row["household"] else row["caller"]
+        rows.append(NeedLogRow(
+            row["id"], _as_date(row["raised_on"]), row["source"], row["household"],
+            name or "", row["village_name"] or "", row["content"], row["urgency"],
+            row["status"], row["follow_up"] or "", row["call_id"]))
+    return rows
+

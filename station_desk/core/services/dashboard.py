@@ -13,6 +13,7 @@ from ..db import Location, database
 from ..models import (
     Campaign,
     CampaignTarget,
+    HotlineCall,
     Household,
     Item,
     Need,
@@ -45,6 +46,11 @@ class Summary:
     reserved_short: int | None = None  # items that reservations lack
     # the open visit campaigns; None for a role that doesn't see them (the front desk)
     campaigns: list[CampaignLine] | None = None
+    # case work: cases due (a follow-up date has come, or 30 days without service), the
+    # social worker's own or the station's for the head; None for a role without cases
+    cases_due: int | None = None
+    # hotline calls whose need is still new; None for a role that doesn't see the hotline
+    open_calls: int | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,14 @@ def summary(actor: Actor, location: Location) -> Summary:
         due_tier1 = due_count(social_worker_id=worker, tier_id=first.id) if first else 0
         open_needs = Need.select().where(Need.status.in_(("new", "in_progress"))).count()
     lines = campaign_lines() if actor.can("campaigns.view") else None
+    cases_due = open_calls = None
+    if actor.can("cases.view"):
+        from .cases import CaseQuery, list_cases
+
+        cases_due = len(list_cases(actor, CaseQuery(status="all", due_only=True)))
+    if actor.can("hotline.view"):
+        open_calls = (HotlineCall.select().join(Need, on=(HotlineCall.need == Need.id))
+                      .where(Need.status == "new").count())
     low = low_names = expiring = short = None
     if actor.can("inventory.view"):
         low_names_all, expiring, short = stock_alerts()
@@ -113,6 +127,8 @@ def summary(actor: Actor, location: Location) -> Summary:
         expiring=expiring,
         reserved_short=short,
         campaigns=lines,
+        cases_due=cases_due,
+        open_calls=open_calls,
     )
 
 

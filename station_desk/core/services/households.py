@@ -433,6 +433,11 @@ def delete_member(actor: Actor, member_id: int, reason: str) -> None:
     if member.relation == HEAD_RELATION:
         raise ValidationError("cannot_delete_head", field="member", name=member.name)
     reason = clean_text(reason, "reason")
+    from ..models import Case
+
+    if Case.select().where(Case.member == member.id).exists():
+        # the case would silently become the whole household's: mark the member moved out
+        raise ValidationError("member_has_case", name=member.name)
     household = member.household
     deleted(actor, member, note=reason)
     member.delete_instance()

@@ -35,11 +35,13 @@ def page_title(name: str) -> str:
         "home": QCoreApplication.translate("HomePage", "Home"),
         "households": QCoreApplication.translate("HouseholdsPage", "Households"),
         "campaigns": QCoreApplication.translate("CampaignsPage", "Campaigns"),
+        "cases": QCoreApplication.translate("CasesPage", "Cases"),
         "volunteers": QCoreApplication.translate("VolunteersPage", "Volunteers"),
         "roster": QCoreApplication.translate("RosterPage", "Roster"),
         "attendance": QCoreApplication.translate("AttendancePage", "Attendance & hours"),
         "inventory": QCoreApplication.translate("InventoryPage", "Inventory"),
         "policies": QCoreApplication.translate("PoliciesPage", "Policy cards"),
+        "hotline": QCoreApplication.translate("HotlinePage", "Hotline & needs"),
         "settings": QCoreApplication.translate("SettingsPage", "Settings"),
     }
     return titles[name]
@@ -51,6 +53,10 @@ PAGES = [
     PageEntry("households", "HouseholdsPage", (HEAD, SOCIAL_WORKER)),
     # 慰问走访 (holiday campaigns, home-visit days): the front desk never sees them
     PageEntry("campaigns", "CampaignsPage", (HEAD, SOCIAL_WORKER)),
+    # 个案: case notes are the most sensitive records; never the front desk
+    PageEntry("cases", "CasesPage", (HEAD, SOCIAL_WORKER)),
+    # 热线与诉求: whoever answers logs the call; the needs tab is for household-file roles
+    PageEntry("hotline", "HotlinePage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
     # the volunteer registry: the front desk keeps it too
     PageEntry("volunteers", "VolunteersPage"),
     # the week's roster: the front desk plans it too

@@ -15,7 +15,8 @@ from .base import Page
 class HomePage(Page):
     name = "home"
     watches = frozenset({"village", "staff", "station", "backup", "household", "visit", "need",
-                         "tier", "voucher", "item", "reservation", "campaign", "campaign_target"})
+                         "tier", "voucher", "item", "reservation", "campaign", "campaign_target",
+                         "case", "case_record", "case_follow_up", "hotline_call"})
     CAMPAIGN_CARDS = 4  # open campaigns shown; more are on the campaigns page
     navigate = Signal(str, str)  # page name, section
 
@@ -63,6 +64,23 @@ class HomePage(Page):
         for column, card in enumerate(cards):
             grid.addWidget(card, 0, column)
         layout.addLayout(grid)
+
+        # Case work and the hotline: the cases due (a follow-up date come, or 30 days without
+        # service; a social worker's own) and the calls whose need nobody has taken up yet.
+        # A card opens its page; the main window ignores a page this build doesn't have.
+        self.cases_card = Card(self.tr("Cases due"))
+        self.cases_card.clicked.connect(self._open_cases_due)
+        self.calls_card = Card(self.tr("Hotline calls to handle"))
+        self.calls_card.clicked.connect(lambda: self.navigate.emit("hotline", "calls"))
+        work_row = QHBoxLayout()
+        work_row.setSpacing(16)
+        for card, permission in ((self.cases_card, "cases.view"),
+                                 (self.calls_card, "hotline.view")):
+            card.setVisible(actor.can(permission))
+            if actor.can(permission):
+                work_row.addWidget(card, 1)
+        work_row.addStretch(0)
+        layout.addLayout(work_row)
 
         # The open visit campaigns, one card each: how far along, what is overdue. A card
         # opens the campaign's progress on the campaigns page.
@@ -112,6 +130,18 @@ class HomePage(Page):
         choose = getattr(getattr(page, "campaign_list", None), "select", None)
         if choose is not None:
             choose(campaign_id)
+
+    def _open_cases_due(self) -> None:
+        """The cases page's list, all cases, due ones only (a follow-up due is on a closed
+        case), where this build has the page and its filters."""
+        self.navigate.emit("cases", "list")
+        page = getattr(self.window(), "pages", {}).get("cases")
+        status = getattr(page, "status_filter", None)
+        due_only = getattr(page, "due_only", None)
+        if status is not None and (index := status.findData("all")) >= 0:
+            status.setCurrentIndex(index)
+        if due_only is not None:
+            due_only.setChecked(True)
 
     def _show_campaigns(self, lines) -> None:
         lines = (lines or [])[:len(self.campaign_cards)]
@@ -185,6 +215,14 @@ class HomePage(Page):
                     "%1", str(data.reserved_short)))
             self.stock_card.set_value(data.low_stock, " · ".join(parts) or self.tr("All stocked"),
                                       warn=bool(data.low_stock or data.reserved_short))
+        if data.cases_due is not None:
+            self.cases_card.set_value(
+                data.cases_due, self.tr("Follow-up due / 30 days without service"),
+                warn=bool(data.cases_due))
+        if data.open_calls is not None:
+            self.calls_card.set_value(
+                data.open_calls, self.tr("Calls whose need is still new"),
+                warn=bool(data.open_calls))
         self._show_campaigns(data.campaigns)
         if actor.role == SOCIAL_WORKER:
             names = "、".join(data.my_villages) if data.my_villages else self.tr("none assigned yet")

@@ -620,6 +620,10 @@ class HouseholdFile(QWidget):
         for button in (self.edit_button, self.visit_button, self.close_button, self.reopen_button):
             button.setVisible(can_edit)
             buttons.addWidget(button)
+        # 开案 (the case page's dialog): only for roles that keep cases
+        self.case_button = _button(self.tr("Open a case…"), "fileOpenCase", lambda: self.open_case())
+        self.case_button.setVisible(self.actor.can("cases.edit"))
+        buttons.addWidget(self.case_button)
         buttons.addWidget(self.reveal_button)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
@@ -741,6 +745,9 @@ class HouseholdFile(QWidget):
         self.follow_up_button = _button(self.tr("Follow up…"), "followUpNeed",
                                         lambda: self._with_need(self.follow_up))
         self.follow_up_button.setVisible(can_edit)
+        self.need_case_button = _button(self.tr("Make it a case…"), "needToCase",
+                                        lambda: self._with_need(lambda n: self.open_case(n.id)))
+        self.need_case_button.setVisible(self.actor.can("cases.edit"))
         columns = [
             Column(self.tr("Raised on"), lambda n: day(n.raised_on)),
             Column(self.tr("From"), lambda n: label("need_source", n.source)),
@@ -753,7 +760,7 @@ class HouseholdFile(QWidget):
         self.needs_model, self.needs_view = self._rows_view(
             columns, "needsTable", self._need_selected,
             (lambda: self._with_need(self.follow_up)) if can_edit else None)
-        return _part([self.follow_up_button], self.needs_view)
+        return _part([self.follow_up_button, self.need_case_button], self.needs_view)
 
     def _rows_view(self, columns: list[Column], name: str,
                    on_select: Callable[[], None] | None = None,
@@ -809,6 +816,7 @@ class HouseholdFile(QWidget):
         self.close_button.setEnabled(not closed)
         self.reopen_button.setEnabled(closed)
         self.visit_button.setEnabled(not closed)
+        self.case_button.setEnabled(not closed)
         self.reveal_button.setVisible(detail.can_reveal)
         self.reveal_button.setText(self.tr("Hide full numbers") if detail.revealed
                                    else self.tr("Show full numbers"))
@@ -827,7 +835,9 @@ class HouseholdFile(QWidget):
         self.remove_member_button.setEnabled(row is not None and row.relation != households.HEAD_RELATION)
 
     def _need_selected(self) -> None:
-        self.follow_up_button.setEnabled(self._selected(self.needs_view, self.needs_model) is not None)
+        need = self._selected(self.needs_view, self.needs_model)
+        self.follow_up_button.setEnabled(need is not None)
+        self.need_case_button.setEnabled(need is not None and need.status in ("new", "in_progress"))
 
     @staticmethod
     def _selected(view: QTableView, model: RowsTableModel):
@@ -876,6 +886,12 @@ class HouseholdFile(QWidget):
                        [Field("reason", self.tr("Why"))], None,
                        lambda v: households.reopen_household(self.actor, self.household_id,
                                                              v["reason"]))
+
+    def open_case(self, need_id: int | None = None) -> None:
+        from .cases import open_case_from
+
+        if self.household_id is not None:
+            open_case_from(self, self.actor, self.household_id, need_id, self.page.lang)
 
     def follow_up(self, need: households.NeedRow) -> None:
         from ..dialogs.form_dialog import Field, FormDialog
