@@ -1181,6 +1181,10 @@
         <translation>回访人</translation>
     </message>
     <message>
+        <source>Schedule a follow-up…</source>
+        <translation>安排回访…</translation>
+    </message>
+    <message>
         <source>Corrects %1</source>
         <translation>更正 %1 的记录</translation>
     </message>
@@ -1313,6 +1317,14 @@
         <translation>请先选择转介。</translation>
     </message>
     <message>
+        <source>Schedule a follow-up</source>
+        <translation>安排回访</translation>
+    </message>
+    <message>
+        <source>Follow-up due on (e.g. %1):</source>
+        <translation>回访日期（如 %1）：</translation>
+    </message>
+    <message>
         <source>Move this case to evaluation, before closing it?</source>
         <translation>将此个案转入评估阶段，准备结案？</translation>
     </message>
@@ -1396,6 +1408,14 @@
         <translation>开案…</translation>
     </message>
     <message>
+        <source>Monthly caseload sheet…</source>
+        <translation>月度工作量表…</translation>
+    </message>
+    <message>
+        <source>Monthly figures to Excel…</source>
+        <translation>月度统计导出 Excel…</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1434,6 +1454,38 @@
     <message>
         <source>Next follow-up</source>
         <translation>下次回访</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Monthly caseload sheet</source>
+        <translation>社工月度个案工作量表</translation>
+    </message>
+    <message>
+        <source>Choose a social worker in the list&apos;s filter first.</source>
+        <translation>请先在列表上方的筛选中选择一位社工。</translation>
+    </message>
+    <message>
+        <source>Preparing the caseload sheet…</source>
+        <translation>正在生成工作量表…</translation>
+    </message>
+    <message>
+        <source>Monthly figures to Excel</source>
+        <translation>月度个案统计</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation>已写入 %1 行到 %2。</translation>
     </message>
     <message>
         <source>To do</source>

@@ -404,3 +404,47 @@ def test_the_case_record_prints_masked_unless_asked(office, store, make_window, 
         pdf.close()
         assert (name in text) is named, (named, text[:200])
     assert len(shown) == 2
+
+
+def test_caseload_sheet_figures_and_a_new_follow_up_from_the_page(office, store, make_window,
+                                                                  worker, monkeypatch,
+                                                                  tmp_path, qtbot):
+    import pypdfium2
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from python_calamine import CalamineWorkbook
+
+    from station_desk.ui.dialogs import pdf_preview
+
+    head = office["head"]
+    case_id = office["others_case"]
+    shown = []
+    monkeypatch.setattr(pdf_preview, "preview_printout", lambda *a: shown.append(a))
+    month = TODAY.strftime("%Y-%m")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (month, True))
+    window = make_window(store, head, "zh", worker=worker)
+    window.show_page("cases")
+    page = window.page("cases")
+    owner = cs.get_case(head, case_id).case.social_worker_id
+    page.worker_filter.setCurrentIndex(page.worker_filter.findData(owner))
+    page.caseload_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    pdf = pypdfium2.PdfDocument(str(shown[-1][1]))
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    assert "社工月度个案工作量表" in text and f"#{case_id}" in text
+    target = tmp_path / "figures"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answers = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: answers.append(a))
+    page.figures_button.click()
+    qtbot.waitUntil(lambda: bool(answers), timeout=10000)
+    book = CalamineWorkbook.from_path(str(tmp_path / "figures.xlsx"))
+    assert "按社工" in book.sheet_names
+    # a closed case gets another follow-up from its file
+    cs.close_case(head, case_id, cs.CloseInput("目标达成", summary="好转", follow_up_months=()))
+    assert page.open_case(case_id)
+    due = (TODAY + 10 * DAY).isoformat()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (due, True))
+    assert page.file.schedule_button.isEnabled()
+    page.file.schedule_button.click()
+    assert [f.due_on.isoformat() for f in cs.get_case(head, case_id).follow_ups] == [due]

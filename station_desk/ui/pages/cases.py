@@ -147,6 +147,13 @@ class CasesPage(Page):
         self.new_button.setVisible(self.can_edit)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        self.caseload_button = _button(self.tr("Monthly caseload sheet…"), "printCaseload",
+                                       self.print_caseload)
+        self.figures_button = _button(self.tr("Monthly figures to Excel…"), "exportCaseFigures",
+                                      self.export_figures)
+        self.figures_button.setVisible(self.actor.can("cases.figures"))
+        buttons.addWidget(self.caseload_button)
+        buttons.addWidget(self.figures_button)
         buttons.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
@@ -274,6 +281,86 @@ class CasesPage(Page):
             self.load_list()
             self.select_case(case_id)
             self.open_case(case_id)
+
+    # --- the month's sheets ----------------------------------------------------------------
+
+    def _ask_month(self, title: str) -> tuple[int, int] | None:
+        """This month or one of the eleven before it."""
+        from PySide6.QtWidgets import QInputDialog
+
+        on = today()
+        months = []
+        year, month = on.year, on.month
+        for _ in range(12):
+            months.append(f"{year}-{month:02d}")
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        chosen, ok = QInputDialog.getItem(self, title, self.tr("Month"), months, 0, False)
+        if not ok:
+            return None
+        return int(chosen[:4]), int(chosen[5:7])
+
+    def print_caseload(self) -> None:
+        """社工月度个案工作量表: the user's own, or (the head) the worker chosen above."""
+        import tempfile
+        from pathlib import Path
+
+        from .. import ops
+        from ..dialogs.pdf_preview import preview_printout
+
+        worker_id = self.actor.staff_id
+        if self.actor.role == HEAD:
+            worker_id = self.worker_filter.currentData()
+            if worker_id is None:
+                QMessageBox.information(self, self.tr("Monthly caseload sheet"), self.tr(
+                    "Choose a social worker in the list's filter first."))
+                return
+        month = self._ask_month(self.tr("Monthly caseload sheet"))
+        if month is None or worker_id is None:
+            return
+        if getattr(self, "_print_dir", None) is None:
+            self._print_dir = tempfile.TemporaryDirectory(prefix="station-desk-caseload-")
+        out = Path(self._print_dir.name) / f"caseload-{worker_id}-{month[0]}-{month[1]:02d}.pdf"
+        actor, lang = self.actor, self.lang
+
+        def build():
+            from ...core.reports import caseload
+            from ...core.services import case_exports
+
+            caseload.build(case_exports.caseload_data(actor, worker_id, *month), out, lang=lang)
+            return []
+
+        title = self.tr("Monthly caseload sheet")
+        operation = ops.run_operation(self, self.tr("Preparing the caseload sheet…"), build,
+                                      cancellable=False)
+        operation.finished.connect(lambda problems: preview_printout(self, out, problems, title))
+
+    def export_figures(self) -> None:
+        """The month's case work and hotline figures (counts only) to a workbook."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from ...core.services import case_exports
+        from .. import ops
+
+        month = self._ask_month(self.tr("Monthly figures to Excel"))
+        if month is None:
+            return
+        title = self.tr("Monthly figures to Excel")
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, f"个案统计-{month[0]}-{month[1]:02d}.xlsx",
+            self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        operation = ops.run_operation(self, self.tr("Writing the workbook…"),
+                                      case_exports.export_figures, self.actor, *month, target,
+                                      cancellable=False)
+        operation.finished.connect(lambda rows: QMessageBox.information(
+            self, title, self.tr("%1 rows written to %2.").replace("%1", str(rows))
+            .replace("%2", str(target))))
 
     # --- the page ------------------------------------------------------------------------
 

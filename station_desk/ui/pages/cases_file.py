@@ -9,6 +9,7 @@ refresh caused elsewhere. The write dialogs live in ``dialogs/case_forms.py``.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import importlib
 
@@ -249,6 +250,10 @@ class CaseFile(QWidget):
         self.follow_button = _button(self.tr("Follow-up…"), "caseFollowUp", self.follow_up)
         self.follow_button.setVisible(self.can_edit)
         row.addWidget(self.follow_button)
+        self.schedule_button = _button(self.tr("Schedule a follow-up…"), "caseScheduleFollowUp",
+                                       self.schedule_follow_up)
+        self.schedule_button.setVisible(self.can_edit)
+        row.addWidget(self.schedule_button)
         row.addStretch(1)
         layout.addLayout(row)
         return tab
@@ -410,6 +415,7 @@ class CaseFile(QWidget):
         self.buttons["reopen"].setEnabled(closed)
         self.correct_button.setEnabled(not closed and bool(detail.records))
         self.update_referral_button.setEnabled(bool(detail.referrals))  # answers come late too
+        self.schedule_button.setEnabled(closed)
         self.follow_button.setEnabled(closed and any(f.done_on is None
                                                      for f in detail.follow_ups))
 
@@ -480,6 +486,17 @@ class CaseFile(QWidget):
         if row is not None:
             self._dialog("FollowUpDialog", row.id)
 
+    def schedule_follow_up(self) -> None:
+        """Another follow-up for a closed case (none left, or something to watch)."""
+        from ...core.clock import today
+
+        default = (today() + _dt.timedelta(days=30)).isoformat()
+        day, ok = QInputDialog.getText(self, self.tr("Schedule a follow-up"),
+                                       self.tr("Follow-up due on (e.g. %1):").replace("%1", default),
+                                       text=default)
+        if ok:
+            self._write(lambda: case_service.add_follow_up(self.actor, self.case_id, day.strip()))
+
     def to_evaluation(self) -> None:
         answer = QMessageBox.question(self, self.tr("Go to evaluation"), self.tr(
             "Move this case to evaluation, before closing it?"))
@@ -538,7 +555,9 @@ class CaseFile(QWidget):
         from ..dialogs import pdf_preview
 
         # One case's record is a few pages (75 ms for 40 records): not worth a background job.
-        out = Path(tempfile.mkdtemp(prefix="station-desk-case-")) / f"case-{self.case_id}.pdf"
+        if getattr(self, "_print_dir", None) is None:  # removed with the page, not left behind
+            self._print_dir = tempfile.TemporaryDirectory(prefix="station-desk-case-")
+        out = Path(self._print_dir.name) / f"case-{self.case_id}.pdf"
         case_file.build(data, out, lang=self.lang)
         pdf_preview.preview_printout(self, out, [], self.tr("Case record %1")
                                      .replace("%1", str(self.case_id)))
