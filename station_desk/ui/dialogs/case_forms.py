@@ -9,8 +9,9 @@ read once per opening (``get_case`` is audited) and never shown when the service
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,8 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -196,6 +196,54 @@ class AssessmentDialog(_CaseDialog):
 
 # ------------------------------------------------------------------------------ plan
 
+class ActionsModel(QAbstractTableModel):
+    """The plan's actions as typed: rows of (action, owner, due date text), all editable."""
+
+    def __init__(self, titles: Sequence[str], parent=None) -> None:
+        super().__init__(parent)
+        self.titles = list(titles)
+        self.rows: list[list[str]] = []
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.titles)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        self.rows[index.row()][index.column()] = str(value or "")
+        self.dataChanged.emit(index, index)
+        return True
+
+    def flags(self, index):
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.titles[section]
+        return None
+
+    def append(self, values: Sequence[str]) -> None:
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(list(values))
+        self.endInsertRows()
+
+    def removeRows(self, row: int, count: int, parent=QModelIndex()) -> bool:  # noqa: N802, B008
+        if parent.isValid() or row < 0 or row + count > len(self.rows):
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self.rows[row:row + count]
+        self.endRemoveRows()
+        return True
+
+
 class PlanDialog(_CaseDialog):
     def __init__(self, parent, actor: Actor, case_id: int, lang: str = "zh") -> None:
         super().__init__(parent, actor, case_id, lang, "planDialog", self.tr("Service plan"))
@@ -204,16 +252,18 @@ class PlanDialog(_CaseDialog):
         self.goals = text_box("planGoals", 80, self.tr("One goal a line"))
         form.addRow(self.tr("Goals"), self.errors.wrap("goals", self.goals))
 
-        self.actions = QTableWidget(0, 3)
-        self.actions.setObjectName("planActions")
-        self.actions.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Owner"),
-                                                self.tr("Due (yyyy-mm-dd)")])
-        header = self.actions.horizontalHeader()
+        self.actions = ActionsModel([self.tr("Action"), self.tr("Owner"),
+                                     self.tr("Due (yyyy-mm-dd)")], self)
+        self.actions_view = QTableView()
+        self.actions_view.setObjectName("planActions")
+        self.actions_view.setModel(self.actions)
+        header = self.actions_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.actions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.actions.setMinimumHeight(140)
+        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_view.setMinimumHeight(140)
+        self.actions_view.verticalHeader().hide()
         add = QPushButton(self.tr("Add action"))
         add.setObjectName("addAction")
         add.clicked.connect(lambda: self.add_action())
@@ -223,7 +273,7 @@ class PlanDialog(_CaseDialog):
         box = QWidget()
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
-        box_layout.addWidget(self.actions)
+        box_layout.addWidget(self.actions_view)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)
@@ -275,21 +325,18 @@ class PlanDialog(_CaseDialog):
         self.finish(note)
 
     def add_action(self, action: str = "", owner: str = "", due: str = "") -> None:
-        row = self.actions.rowCount()
-        self.actions.insertRow(row)
-        for column, text in enumerate((action, owner, due)):
-            self.actions.setItem(row, column, QTableWidgetItem(text))
+        self.actions.append((action, owner, due))
 
     def remove_action(self) -> None:
-        row = self.actions.currentRow()
+        current = self.actions_view.currentIndex()
+        row = current.row() if current.isValid() else -1
         if row < 0:
             row = self.actions.rowCount() - 1
         if row >= 0:
             self.actions.removeRow(row)
 
     def _cell(self, row: int, column: int) -> str:
-        item = self.actions.item(row, column)
-        return item.text().strip() if item else ""
+        return self.actions.rows[row][column].strip()
 
     def action_inputs(self) -> list[case_service.ActionInput]:
         return [case_service.ActionInput(self._cell(r, 0), self._cell(r, 1),
@@ -302,7 +349,7 @@ class PlanDialog(_CaseDialog):
         return "、".join([*chosen, other] if other else chosen)
 
     def save(self) -> bool:
-        self.actions.setCurrentCell(-1, -1)  # commit a cell being typed in
+        self.actions_view.setCurrentIndex(QModelIndex())  # commit a cell being typed in
         case_service.save_plan(self.actor, self.case_id, case_service.PlanInput(
             goals=self.goals.toPlainText(), actions=self.action_inputs(),
             partners=self.partners_text(), note=self.note.toPlainText(),
