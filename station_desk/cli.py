@@ -1004,7 +1004,7 @@ def _case_worker(ctx: Context, username: str | None):
 def print_case_file(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
     """个案工作记录 of one case (--case); the person's name masked unless --show-name."""
     from .core.errors import ValidationError
-    from .core.reports import case_file, fonts
+    from .core.reports import case_file
     from .core.services import case_exports
 
     a = ctx.args
@@ -1015,9 +1015,7 @@ def print_case_file(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[
                     + ("" if a.show_name else "（姓名已隐去）"),
                     f"Case record #{data.case_id}: {len(data.records)} service records"
                     + ("" if a.show_name else " (name withheld)")))
-    unprintable = fonts.unprintable([(f"#{data.case_id}", f"{data.client} {data.member} "
-                                      f"{data.problem}")])
-    return (lambda out: case_file.build(data, out, lang=ctx.lang)), unprintable
+    return (lambda out: case_file.build(data, out, lang=ctx.lang)), case_file.problems(data)
 
 
 def print_caseload(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
@@ -1079,6 +1077,10 @@ def _case_list(ctx: Context) -> int:
     rows = cases.list_cases(ctx.actor, cases.CaseQuery(social_worker_id=worker,
                                                        status=a.status, due_only=a.due))
     full = ctx.show_full("case", "个案列表") if rows else False
+    if rows and not full:  # the presenting problems leave the program: on the audit log
+        from .core.audit import sensitive_read
+
+        sensitive_read(ctx.actor, "case", None, f"个案列表（{len(rows)} 个，命令行）")
     due = {"follow_up": ctx.zh_en("回访到期", "follow-up due"),
            "quiet": ctx.zh_en("30天未服务", "30 days quiet")}
     from .core.reports.case_file import code
@@ -1444,7 +1446,8 @@ def cmd_screenshot(ctx: Context) -> int:
     from .ui.screenshot import render
 
     width, _, height = ctx.args.size.partition("x")
-    out = render(ctx.args.page, ctx.args.out, (int(width), int(height)), ctx.args.lang, ctx.args.db)
+    out = render(ctx.args.page, ctx.args.out, (int(width), int(height)), ctx.args.lang, ctx.args.db,
+                 sign_in=ctx.sign_in if ctx.args.user else None)
     print(out)
     return 0
 
@@ -1636,7 +1639,8 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
                    help=f"最多显示多少行（1–{AUDIT_LIMIT_MAX}，默认 50）/ rows to show")
     p.add_argument("--table")
     p = add("screenshot", cmd_screenshot,
-            "把一个页面离屏渲染成 PNG（默认用演示数据）/ render a page offscreen to PNG")
+            "把一个页面离屏渲染成 PNG（默认用演示数据；--db 指定的真实站点，个案页须 --user）"
+            " / render a page offscreen to PNG (a real station's case pages need --user)")
     p.add_argument("--page", default="home", help=SCREENSHOT_PAGES)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="1280x800", help="WxH")

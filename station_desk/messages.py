@@ -609,6 +609,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Case records are read by the signed-in social worker or head only: give your account with --user."),
     "case_open_elsewhere": ("{name} 已有一个由其他社工负责的未结案个案，请与站长联系。",
                             "{name} already has an open case held by another social worker; ask the station head."),
+    "case_no_goods_to_reverse": ("被更正的服务记录没有发放物资，无需退回。",
+                                 "The record being corrected handed out no goods; there is nothing to take back."),
     "case_need_unfit": ("诉求“{content}”不属于这一户，或已处理完毕 / 已转为个案。",
                         "The need \"{content}\" belongs to another household, or is settled or already a case."),
     "case_before_opened": ("“{field}”的日期 {day} 早于开案日期 {opened}。",

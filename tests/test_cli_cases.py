@@ -11,7 +11,7 @@ import pytest
 from station_desk.cli import main
 from station_desk.core import db
 from station_desk.core.clock import today
-from station_desk.core.models import Case, HotlineCall, Household, Staff
+from station_desk.core.models import AuditLog, Case, HotlineCall, Household, Staff
 from station_desk.core.services import accounts
 from station_desk.core.services import cases as cs
 from station_desk.core.store import open_store
@@ -125,12 +125,17 @@ def test_print_caseload_and_export_the_figures(with_case, capsys, tmp_path, pass
     assert any(row[1] == "黄海燕" and row[2] >= 1 and row[5] >= 2 for row in sheet)
 
 
-def test_case_list_masks_names_unless_full_ids(with_case, capsys, password):
+def test_case_list_masks_names_unless_full_ids(with_case, dbfile, capsys, password):
     code, out, err = run(capsys, *HEAD, "case", "list", "--worker", "huanghaiyan")
     assert code == 0, err
     mine = f"#{with_case['case']} "
     assert mine in out and "老人独居" in out and "个个案" in out
     assert with_case["name"] not in out and "黄海燕" in out
+    open_store(db.resolve(dbfile))
+    listed = AuditLog.select().where((AuditLog.action == "reveal")
+                                     & AuditLog.note.contains("个案列表")).count()
+    assert listed == 1  # the problems printed are on the audit log
+    db.close()
     code, out, _ = run(capsys, *HEAD, "case", "list", "--full-ids")
     assert code == 0 and with_case["name"] in out
     code, out, _ = run(capsys, *HEAD, "case", "list", "--status", "closed")

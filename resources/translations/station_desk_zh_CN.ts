@@ -1021,16 +1021,8 @@
         <translation>方案</translation>
     </message>
     <message>
-        <source>Service records</source>
-        <translation>服务记录</translation>
-    </message>
-    <message>
         <source>Referrals</source>
         <translation>转介</translation>
-    </message>
-    <message>
-        <source>Closing and follow-ups</source>
-        <translation>结案与回访</translation>
     </message>
     <message>
         <source>Action</source>
@@ -1055,10 +1047,6 @@
     <message>
         <source>Goods</source>
         <translation>物资</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>有</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1173,8 +1161,20 @@
         <translation>风险</translation>
     </message>
     <message>
+        <source>Records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结案与回访</translation>
+    </message>
+    <message>
         <source>Due by</source>
         <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>%1 (taken back)</source>
+        <translation>%1（已退回）</translation>
     </message>
     <message>
         <source>Visited by</source>
@@ -6068,6 +6068,10 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
     <message>
         <source>The new record corrects this one; both are kept.</source>
         <translation>新记录将更正这一条；两条都会保留。</translation>
+    </message>
+    <message>
+        <source>Take back the goods it handed out: %1</source>
+        <translation>退回该记录发放的物资：%1</translation>
     </message>
     <message>
         <source>Date</source>

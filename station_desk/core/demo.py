@@ -41,9 +41,9 @@ from .services import accounts, station
 DEMO_PASSWORD = "demo1234"
 # Bumped whenever the demo gains data (a feature adds its part): cached demo databases, such
 # as the screenshot tool's, are rebuilt instead of showing an older station.
-REVISION = 7  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory;
+REVISION = 8  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory;
 # 5: policy cards printed and handed out; 6: visit campaigns (中秋, 重阳, 家访日);
-# 7: case work and the hotline's calls
+# 7: case work and the hotline's calls; 8: 300 cases (was 100)
 TOWN = ("440118100", "石滩镇")
 VILLAGES = [
     "麻车村", "沙头村", "田桥村", "元洲岗村", "石厦村", "塘边村", "岗贝村", "下围村",
@@ -161,11 +161,11 @@ def fill(seed: int = 2026, households: int | None = None,
                 Reservation.status == "active").count()
         # After the campaigns: case work for the households on file, and the hotline's calls.
         if report.households.households:
-            # about one case for every 8 households and a call for every 2 (the station's
-            # 1,426: 100 cases, 600 calls), so a small test station stays small
+            # about one case for every 5 households and a call for every 2 (the station's
+            # 1,426: 285 cases, 600 calls), so a small test station stays small
             n = report.households.households
             report.cases = add_cases(head, random.Random(seed + 6),
-                                     cases=min(DEMO_CASES, max(n // 8, 1)),
+                                     cases=min(DEMO_CASES, max(n // 5, 1)),
                                      calls=min(DEMO_CALLS, max(n // 2, 1)))
             tables.update(CASE_TABLES)  # (the households' figures stay the visits' needs)
     if outermost:

@@ -35,8 +35,15 @@ def demo_location(db_arg: str | None):
     return location
 
 
+# Pages that show case notes: read by a person who signed in, never by an anonymous picture of
+# a real station (the demo station's cases are made up).
+SIGNED_IN_PAGES = frozenset({"cases"})
+
+
 def render(page: str, out: Path, size: tuple[int, int] = (1280, 800), lang: str | None = None,
-           db_arg: str | None = None) -> Path:
+           db_arg: str | None = None, sign_in=None) -> Path:
+    """The page as the station head sees it, or as whoever ``sign_in()`` (the CLI's --user)
+    returns. A real station's case pages need --user; the demo's don't."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -69,8 +76,16 @@ def render(page: str, out: Path, size: tuple[int, int] = (1280, 800), lang: str 
         from .context import AppContext
         from .mainwindow import MainWindow
 
-        head = next(s for s in accounts.list_staff(include_inactive=False) if s.role == "head")
-        actor = accounts.actor_for(accounts.find_staff(head.username))
+        if sign_in is not None:
+            actor = sign_in()
+        elif db_arg and name in SIGNED_IN_PAGES:
+            from ..core.errors import PermissionDenied
+
+            raise PermissionDenied("case_needs_user", case=None, role="cli")
+        else:
+            head = next(s for s in accounts.list_staff(include_inactive=False)
+                        if s.role == "head")
+            actor = accounts.actor_for(accounts.find_staff(head.username))
         context = AppContext(location=location, actor=actor, lang=lang)
         widget = MainWindow(context)
         if name not in widget.page_names():

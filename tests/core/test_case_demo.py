@@ -44,7 +44,7 @@ def station(store):
 
 def test_cases_in_every_stage_with_their_steps(station, store):
     figures = station.cases
-    assert figures.cases == Case.select().count() == min(demo_cases.DEMO_CASES, 900 // 8)
+    assert figures.cases == Case.select().count() == min(demo_cases.DEMO_CASES, 900 // 5)
     assert {c.status for c in Case.select()} == set(CASE_STATUSES)
     assert figures.closed == Case.select().where(Case.status == "closed").count() > 0
     # each step of the way on file for the cases that got that far

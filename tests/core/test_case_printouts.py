@@ -95,6 +95,25 @@ def test_an_open_case_with_nothing_yet_prints(office, tmp_path):  # noqa: F811
     assert "尚未评估" in text and "尚未结案" in text and "暂无服务记录" in text
 
 
+def test_goods_handed_over_and_taken_back_show_on_the_record(office, tmp_path):  # noqa: F811
+    from station_desk.core.services import stock
+
+    worker = office["worker"]
+    case = cs.open_case(worker, cs.CaseInput(office["household"], "送米",
+                                             opened_on=TODAY - 5 * DAY))
+    given = cs.add_record(worker, case.id, cs.RecordInput(
+        "送米上门", served_on=TODAY - 4 * DAY, goods=[stock.OutLine(office["rice"], 2)]))
+    cs.add_record(worker, case.id, cs.RecordInput("电话回访", served_on=TODAY - 3 * DAY,
+                                                  goods=[stock.OutLine(office["rice"], 1)]))
+    cs.add_record(worker, case.id, cs.RecordInput("更正：米未送出", corrects_id=given.id,
+                                                  reverse_goods=True))
+    data = case_exports.case_file_data(worker, case.id)
+    assert [(r.goods, r.goods_back) for r in data.records] == [
+        ("大米 2袋", True), ("大米 1袋", False), ("", False)]
+    text = "".join(pages_text(case_file.build(data), tmp_path))
+    assert "发放物资：大米2袋（已退回）" in text and "发放物资：大米1袋" in text
+
+
 def test_forty_records_run_over_pages_with_the_header_repeated(office, tmp_path):  # noqa: F811
     worker = office["worker"]
     case = cs.open_case(worker, cs.CaseInput(office["household"], "长期跟进",
@@ -167,3 +186,16 @@ def test_the_figures_workbook_reads_back(closed_case, tmp_path):
     assert "王秀英" not in text and "王*英" not in text  # counts only
     with pytest.raises(PermissionDenied):
         case_exports.export_figures(closed_case["desk"], TODAY.year, TODAY.month, out)
+
+
+def test_characters_no_font_prints_are_named_from_any_part_of_the_record(office):  # noqa: F811
+    from station_desk.core.reports import fonts
+
+    worker = office["worker"]
+    case = cs.open_case(worker, cs.CaseInput(office["household"], "独居"))
+    data = case_exports.case_file_data(worker, case.id)
+    assert case_file.problems(data) == []
+    odd = next(chr(c) for c in range(0xE000, 0xF8FF) if fonts.unprintable_chars(chr(c)))
+    cs.add_record(worker, case.id, cs.RecordInput(f"面谈，老人说起{odd}"))
+    data = case_exports.case_file_data(worker, case.id)
+    assert case_file.problems(data) == [(f"#{case.id}", odd)]

@@ -272,3 +272,36 @@ def _grandson():
     from station_desk.core.models import Member
 
     return Member.get(Member.name == "王小军").id
+
+
+def test_a_correction_can_take_back_the_goods_it_corrects(office):
+    worker = office["worker"]
+    case = _open(office)
+
+    def on_hand():
+        return next(r.on_hand for r in stock.overview(worker) if r.item_id == office["rice"])
+
+    given = cs.add_record(worker, case.id, cs.RecordInput(
+        "送米两袋", served_on=TODAY - 10 * DAY, goods=[stock.OutLine(office["rice"], 2)]))
+    plain = cs.add_record(worker, case.id, cs.RecordInput("电话回访", kind="phone"))
+    assert on_hand() == 8
+    with pytest.raises(ValidationError) as bad:  # nothing to take back
+        cs.add_record(worker, case.id, cs.RecordInput("更正", corrects_id=plain.id,
+                                                      reverse_goods=True))
+    assert bad.value.code == "case_no_goods_to_reverse"
+    with pytest.raises(ValidationError) as bad:  # only a correction takes goods back
+        cs.add_record(worker, case.id, cs.RecordInput("更正", reverse_goods=True))
+    assert bad.value.code == "case_no_goods_to_reverse"
+    fixed = cs.add_record(worker, case.id, cs.RecordInput(
+        "更正：米未送出，老人已领过", corrects_id=given.id, reverse_goods=True))
+    assert on_hand() == 10 and fixed.voucher_id is None
+    # twice is refused, and the refused correction leaves nothing behind
+    with pytest.raises(ValidationError) as bad:
+        cs.add_record(worker, case.id, cs.RecordInput("再更正", corrects_id=given.id,
+                                                      reverse_goods=True))
+    assert bad.value.code == "reversed_already"
+    assert len(cs.get_case(worker, case.id).records) == 3 and on_hand() == 10
+    # a correction may hand out the right goods instead
+    cs.add_record(worker, case.id, cs.RecordInput(
+        "更正：应为一袋", corrects_id=given.id, goods=[stock.OutLine(office["rice"], 1)]))
+    assert on_hand() == 9

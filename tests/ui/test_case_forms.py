@@ -197,6 +197,31 @@ def test_a_correction_names_the_corrected_record(office, qtbot):
     assert row.corrects_id == first.id and row.content == "更正：面谈 90 分钟"
 
 
+def test_a_correction_can_take_back_the_goods(office, qtbot):
+    worker, case = office["worker"], office["case"]
+    given = cs.add_record(worker, case, cs.RecordInput(
+        "送米", served_on=TODAY - DAY, goods=[stock.OutLine(office["rice"], 2)]))
+    plain = RecordDialog(None, worker, case, "en",
+                         corrects=cs.add_record(worker, case, cs.RecordInput("电话")).id)
+    qtbot.addWidget(plain)
+    assert plain.reverse_goods is None  # nothing was handed out on that one
+    dialog = RecordDialog(None, worker, case, "en", corrects=given.id)
+    qtbot.addWidget(dialog)
+    assert dialog.reverse_goods is not None and "大米 2袋" in dialog.reverse_goods.text()
+    assert not dialog.reverse_goods.isChecked()  # a correction of the notes keeps the goods
+    dialog.reverse_goods.setChecked(True)
+    dialog.content.setPlainText("更正：米没有送出")
+    ok(dialog)
+    assert dialog.result_value is True
+    rice = next(r for r in stock.overview(worker) if r.item_id == office["rice"])
+    assert rice.on_hand == 10
+    detail = cs.get_case(worker, case)
+    assert given.id in detail.goods_back
+    again = RecordDialog(None, worker, case, "en", corrects=given.id)
+    qtbot.addWidget(again)
+    assert again.reverse_goods is None  # already taken back
+
+
 def test_referral_and_its_answer(office, qtbot):
     worker, case = office["worker"], office["case"]
     dialog = ReferralDialog(None, worker, case, "en")

@@ -39,3 +39,25 @@ def test_an_unknown_page_is_named(tmp_path):
     result = _shoot(tmp_path, "screenshot", "--page", "nowhere", "--out", str(tmp_path / "x.png"))
     assert result.returncode != 0 and "nowhere" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_real_stations_case_notes_need_a_signed_in_user(tmp_path):
+    """The demo's cases are made up; a real station's are shown to a person who signed in."""
+    db = str(tmp_path / "station.sqlite3")
+    made = _shoot(tmp_path, "--db", db, "demo", "--households", "60", "--volunteers", "0",
+                  "--movements", "0")
+    assert made.returncode == 0, made.stderr
+    out = tmp_path / "file.png"
+    refused = _shoot(tmp_path, "--db", db, "screenshot", "--page", "cases.file",
+                     "--out", str(out))
+    assert refused.returncode != 0 and "--user" in refused.stderr + refused.stdout
+    assert "Traceback" not in refused.stderr and not out.exists()
+    env_password = dict(os.environ, STATION_DESK_PASSWORD="demo1234")
+    shown = subprocess.run(
+        [sys.executable, "-m", "station_desk", "--db", db, "--user", "liuliping", "screenshot",
+         "--page", "cases.file", "--out", str(out)],
+        env=dict(env_password, QT_QPA_PLATFORM="offscreen",
+                 XDG_CACHE_HOME=str(tmp_path / "cache")),
+        capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert not QImage(str(out)).isNull()

@@ -83,6 +83,7 @@ WORDS = {
         "none_records": "暂无服务记录。", "none_referrals": "无转介。",
         "none_follow_ups": "暂无回访安排。",
         "corrected": "【已更正，见第 {n} 条】", "corrects": "【更正第 {n} 条】",
+        "goods": "\n发放物资：{goods}", "goods_back": "（已退回）",
         "volunteers": "志愿者：", "total": "共 {count} 条记录，服务时长 {minutes} 分钟",
         "total_corrected": "（被更正的 {n} 条不计入时长）", ":": "：",
         "closed_on": "结案日期", "goals_met": "目标达成", "reason": "结案原因",
@@ -111,6 +112,7 @@ WORDS = {
         "none_records": "No service records yet.", "none_referrals": "No referrals.",
         "none_follow_ups": "No follow-ups scheduled.",
         "corrected": "[corrected, see no. {n}] ", "corrects": "[corrects no. {n}] ",
+        "goods": "\nGoods handed over: {goods}", "goods_back": " (taken back)",
         "volunteers": "Volunteers: ", "total": "{count} records, {minutes} minutes of service",
         "total_corrected": " (the {n} corrected not counted)", ":": ": ",
         "closed_on": "Closed", "goals_met": "Goals", "reason": "Reason",
@@ -240,6 +242,9 @@ def _records(data, w: dict, lang: str) -> list[Flowable]:
         if r.corrected_by:
             content = w["corrected"].format(n="、".join(map(str, r.corrected_by))) + content
             muted.append(index)
+        if r.goods:
+            content += w["goods"].format(goods=r.goods) + (w["goods_back"] if r.goods_back
+                                                           else "")
         people = r.workers
         if r.volunteers:
             people = (people + "\n" if people else "") + w["volunteers"] + r.volunteers
@@ -299,3 +304,26 @@ def build(data, out: PdfTarget | None = None, *, lang: str = "zh") -> bytes | No
         story += body[1:]
     story.append(KeepTogether([Spacer(1, 14 * mm), sign_off_line(w["sign"], [0.3, 0.3, 0.4])]))
     return pdf.build(story, info, out)
+
+
+def problems(data) -> list[tuple[str, str]]:
+    """``(label, char)`` for characters of the record no font can print: every text on it
+    (names, notes, plans, answers), labelled with the case's number."""
+    import dataclasses
+
+    from . import fonts
+
+    texts: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name))
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item)
+
+    walk(data)
+    return fonts.unprintable([(f"#{data.case_id}", " ".join(texts))])

@@ -78,6 +78,8 @@ class RecordLine:
     content: str
     corrected_by: tuple[int, ...] = ()  # numbers of the records correcting this one
     corrects: int | None = None  # the number of the record this one corrects
+    goods: str = ""  # what was handed over on this service: "大米 2袋、食用油 1桶"
+    goods_back: bool = False  # ... and taken back by a correction
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,8 @@ def case_file_data(actor: Actor, case_id: int, *, show_name: bool = False) -> Ca
     records = tuple(
         RecordLine(numbers[r.id], _day(r.served_on), r.kind, int(r.minutes or 0), r.workers,
                    r.volunteers, r.content, tuple(corrected_by.get(r.id, ())),
-                   numbers.get(r.corrects_id) if r.corrects_id else None)
+                   numbers.get(r.corrects_id) if r.corrects_id else None,
+                   detail.goods.get(r.id, ""), r.id in detail.goods_back)
         for r in detail.records)
     return CaseFileData(
         _station_name(), today(), row.id, name(row.head_name),

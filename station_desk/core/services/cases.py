@@ -40,10 +40,13 @@ from ..models import (
     CaseReferral,
     HotlineCall,
     Household,
+    Item,
     Member,
     Need,
     Staff,
+    StockMovement,
     Village,
+    Voucher,
 )
 from ..roles import HEAD, SOCIAL_WORKER, Actor, require
 from . import stock
@@ -106,10 +109,12 @@ def _case_for(actor: Actor, case_id: int, *, writable: bool = True) -> Case:
     return case
 
 
-def _corrected() -> peewee.ModelSelect:
-    """The ids of records a later record corrects: they don't count as service given."""
+def _corrected(case_id: int | None = None) -> peewee.ModelSelect:
+    """The ids of records a later record corrects (of one case, or all): they don't count as
+    service given."""
     fixed = CaseRecord.alias()
-    return fixed.select(fixed.corrects).where(fixed.corrects.is_null(False))
+    query = fixed.select(fixed.corrects).where(fixed.corrects.is_null(False))
+    return query if case_id is None else query.where(fixed.case == case_id)
 
 
 def _since_opened(case: Case, day: _dt.date, field_name: str) -> _dt.date:
@@ -128,7 +133,8 @@ def _advance(case: Case, stage: str) -> None:
 def _refresh(case: Case) -> None:
     """Recompute the derived dates from the rows on file, and save."""
     last = (CaseRecord.select(peewee.fn.MAX(CaseRecord.served_on))
-            .where((CaseRecord.case == case.id) & CaseRecord.id.not_in(_corrected())).scalar())
+            .where((CaseRecord.case == case.id)
+                   & CaseRecord.id.not_in(_corrected(case.id))).scalar())
     case.last_record_on = _as_date(last)
     nxt = (CaseFollowUp.select(peewee.fn.MIN(CaseFollowUp.due_on))
            .where((CaseFollowUp.case == case.id) & CaseFollowUp.done_on.is_null()).scalar())
@@ -318,6 +324,7 @@ class RecordInput:
     volunteers: str = ""
     goods: Sequence[stock.OutLine] = ()  # handed over on this service, out of stock
     corrects_id: int | None = None  # the record this one corrects
+    reverse_goods: bool = False  # a correction also takes back the goods the record gave
 
 
 @writer("cases.edit")
@@ -338,6 +345,13 @@ def add_record(actor: Actor, case_id: int, data: RecordInput) -> CaseRecord:
         corrects = get_or_fail(CaseRecord, data.corrects_id)
         if corrects.case_id != case.id:
             raise ValidationError("bad_choice", field="corrects", value=str(data.corrects_id))
+    if data.reverse_goods:
+        if corrects is None or corrects.voucher_id is None:
+            raise ValidationError("case_no_goods_to_reverse")
+        require(actor, "inventory.reverse")
+        # the goods come back in the same transaction; refused if already reversed
+        stock.reverse_voucher(actor, corrects.voucher_id,
+                              f"个案 #{case.id} 更正 {_as_date(corrects.served_on)} 的服务记录")
     voucher = None
     if data.goods:
         require(actor, "inventory.give")
@@ -751,6 +765,8 @@ class CaseDetail:
     follow_ups: tuple[CaseFollowUp, ...]
     timeline: tuple[TimelineEntry, ...]
     corrected: frozenset[int] = field(default_factory=frozenset)  # records corrected later
+    goods: dict[int, str] = field(default_factory=dict)  # record id -> "大米 2袋、食用油 1桶"
+    goods_back: frozenset[int] = field(default_factory=frozenset)  # records whose goods came back
 
 
 def get_case(actor: Actor, case_id: int) -> CaseDetail:
@@ -799,7 +815,26 @@ def _detail(case: Case) -> CaseDetail:
         row, _village_of(case), case.problem, case.need_id, _as_date(case.closed_on),
         case.close_reason, case.goals_met, case.summary, case.reflection, assessments,
         tuple((p, tuple(actions[p.id])) for p in plans), records, referrals, follow_ups,
-        tuple(timeline), frozenset(r.corrects_id for r in records if r.corrects_id))
+        tuple(timeline), frozenset(r.corrects_id for r in records if r.corrects_id),
+        *_goods_of(records))
+
+
+def _goods_of(records: Sequence[CaseRecord]) -> tuple[dict[int, str], frozenset[int]]:
+    """What each record handed over, and which records' goods were taken back."""
+    by_voucher = {r.voucher_id: r.id for r in records if r.voucher_id}
+    if not by_voucher:
+        return {}, frozenset()
+    goods: dict[int, list[str]] = defaultdict(list)
+    for voucher, name, spec, unit, quantity in (
+            StockMovement.select(StockMovement.voucher, Item.name, Item.spec, Item.unit,
+                                 peewee.fn.SUM(StockMovement.quantity))
+            .join(Item).where(StockMovement.voucher.in_(list(by_voucher)))
+            .group_by(StockMovement.voucher, Item.id).order_by(Item.name).tuples()):
+        label = f"{name}（{spec}）" if spec else name
+        goods[by_voucher[voucher]].append(f"{label} {-quantity}{unit}")
+    back = frozenset(by_voucher[v] for v, in Voucher.select(Voucher.reverses)
+                     .where(Voucher.reverses.in_(list(by_voucher))).tuples())
+    return {k: "、".join(v) for k, v in goods.items()}, back
 
 
 def _village_of(case: Case) -> int:

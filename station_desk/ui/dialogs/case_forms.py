@@ -377,6 +377,7 @@ class RecordDialog(_CaseDialog):
                          self.tr("Service record"))
         self.corrects = corrects
         self.lines: list[GoodsLine] = []
+        self.reverse_goods: QCheckBox | None = None
         if corrects is not None:
             old = next((r for r in self.detail.records if r.id == corrects), None)
             if old is None:
@@ -392,6 +393,12 @@ class RecordDialog(_CaseDialog):
             inner.addWidget(text)
             inner.addWidget(muted(self.tr("The new record corrects this one; both are kept.")))
             self.layout_.addWidget(box)
+            if (old.voucher_id and old.id not in self.detail.goods_back
+                    and actor.can("inventory.reverse")):
+                self.reverse_goods = QCheckBox(self.tr("Take back the goods it handed out: %1")
+                                               .replace("%1", self.detail.goods.get(old.id, "")))
+                self.reverse_goods.setObjectName("reverseGoods")
+                inner.addWidget(self.reverse_goods)
         form = form_layout()
         self.layout_.addLayout(form)
         self.served_on = date_edit("servedOn")
@@ -491,7 +498,8 @@ class RecordDialog(_CaseDialog):
             content=self.content.toPlainText(), served_on=date_of(self.served_on),
             kind=self.kind.currentData(), minutes=self.minutes.value(),
             workers=self.workers.text(), volunteers=self.volunteers.text(),
-            goods=self.goods(), corrects_id=self.corrects))
+            goods=self.goods(), corrects_id=self.corrects,
+            reverse_goods=bool(self.reverse_goods and self.reverse_goods.isChecked())))
         return True
 
     @classmethod

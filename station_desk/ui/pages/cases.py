@@ -372,8 +372,14 @@ class CasesPage(Page):
         if section == "file":
             if not self.model.rowCount():
                 self.load_list()
-            if self.model.rowCount():
-                self.view.selectRow(0)
+            rows = [self.model.row_at(n) for n in range(self.model.rowCount())]
+            # a case in its middle shows most of the file: assessed, planned, served
+            settled = clock.today() - _dt.timedelta(days=60)
+            busy = [n for n, r in enumerate(rows)
+                    if r.status in ("intervention", "evaluation") and r.last_record_on
+                    and r.opened_on <= settled]
+            if rows:
+                self.view.selectRow(busy[0] if busy else 0)
                 self.open_current()
         elif section == "list":
             self.show_list()

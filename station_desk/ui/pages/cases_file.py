@@ -160,9 +160,9 @@ class CaseFile(QWidget):
         self.tabs.addTab(_scrolled(self.assessment_text, "assessmentScroll"),
                          self.tr("Assessment"))
         self.tabs.addTab(self._plan_tab(), self.tr("Plan"))
-        self.tabs.addTab(self._records_tab(), self.tr("Service records"))
+        self.tabs.addTab(self._records_tab(), self.tr("Records"))
         self.tabs.addTab(self._referrals_tab(), self.tr("Referrals"))
-        self.tabs.addTab(self._closing_tab(), self.tr("Closing and follow-ups"))
+        self.tabs.addTab(self._closing_tab(), self.tr("Closing"))
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -198,7 +198,7 @@ class CaseFile(QWidget):
             Column(self.tr("Note"), self.record_note, muted=corrected),
             Column(self.tr("Minutes"), lambda r: r.minutes or "", align_right=True),
             Column(self.tr("Workers"), lambda r: r.workers),
-            Column(self.tr("Goods"), lambda r: self.tr("Yes") if r.voucher_id else ""),
+            Column(self.tr("Goods"), self.record_goods),
         ], self)
         self.record_view = _table(self.record_model, "caseRecords", stretch=2)
         layout.addWidget(self.record_view, 1)
@@ -210,6 +210,14 @@ class CaseFile(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         return tab
+
+    def record_goods(self, record) -> str:
+        if self.detail is None or not record.voucher_id:
+            return ""
+        text = self.detail.goods.get(record.id, "")
+        if record.id in self.detail.goods_back:
+            return self.tr("%1 (taken back)").replace("%1", text)
+        return text
 
     def _referrals_tab(self) -> QWidget:
         tab = QWidget()
@@ -559,5 +567,6 @@ class CaseFile(QWidget):
             self._print_dir = tempfile.TemporaryDirectory(prefix="station-desk-case-")
         out = Path(self._print_dir.name) / f"case-{self.case_id}.pdf"
         case_file.build(data, out, lang=self.lang)
-        pdf_preview.preview_printout(self, out, [], self.tr("Case record %1")
+        pdf_preview.preview_printout(self, out, case_file.problems(data),
+                                     self.tr("Case record %1")
                                      .replace("%1", str(self.case_id)))
