@@ -622,6 +622,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "member_has_case": ("{name} 有个案记录，不能删除：如已迁出，请把成员状态改为“已迁出”。",
                         "{name} has a case and can't be deleted; set the member's status to moved out instead."),
     "case_follow_up_done": ("这次回访已于 {day} 完成。", "This follow-up was done on {day}."),
+    # activities, projects, pairings and micro-wishes
+    "activity_cancelled": ("活动“{title}”已取消，不能再修改。", "The activity \"{title}\" was cancelled and can't be changed."),
+    "activity_outside_project": ("活动日期不在项目“{name}”的周期内（{start} 至 {end}）。",
+                                 "The activity's date is outside the project \"{name}\" ({start} to {end})."),
+    "activity_has_attendance": ("“{title}”已有志愿者签到，不能再改日期或时间。",
+                                "Volunteers have signed in for \"{title}\"; its day and times can't change."),
+    "activity_cancel_held": ("“{title}”已经举办，或已为它发放物资、政策明白卡，不能取消。",
+                             "\"{title}\" has been held, or goods or cards went out for it; it can't be cancelled."),
+    "activity_not_yet": ("“{title}”定于 {day} 举办，还不能登记到场情况。",
+                         "\"{title}\" is on {day}; who came can be entered from that day."),
+    "member_not_of_household": ("{name} 不是这一户的成员。", "{name} is not a member of this household."),
+    "pairing_exists": ("{name} 已有同一结对方的结对。", "{name} already has a pairing with this helper."),
+    "pairing_ended": ("{name} 的这个结对已经结束。", "This pairing of {name} has ended."),
+    "wish_date_order": ("“{field}”的日期 {day} 早于上一步的日期 {before}。",
+                        "The date {day} in \"{field}\" is before the previous step ({before})."),
+    "wish_wrong_state": ("心愿“{what}”现在的状态不能做这一步。",
+                         "The wish \"{what}\" is not at a stage where this can be done."),
+    "wish_alias_is_name": ("展示称呼“{alias}”是服务对象的全名：请用“王奶奶”“小军”这样的称呼。",
+                           "The alias \"{alias}\" is the person's full name; use one like \"Grandma Wang\"."),
+    "wish_photo_too_big": ("照片太大（{size} KB，最多 {limit} KB）。", "The photo is too big ({size} KB; at most {limit} KB)."),
+    "wish_rating_range": ("评分“{value}”应为 1 到 5。", "The rating \"{value}\" must be 1 to 5."),
 }
 
 # Labels the CLI prints; field names used in messages.
@@ -733,6 +754,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "social_workers": ("社工", "social workers"),
     # case printouts and the figures (P2)
     "case": ("个案编号", "case number"), "month": ("月份", "month"),
+    # activities, projects, pairings and wishes
+    "project_name": ("项目名称", "project name"), "funder": ("资助方", "funder"),
+    "target_groups": ("服务对象群体", "target groups"),
+    "target_families": ("目标服务家庭数", "target families"),
+    "target_person_times": ("目标服务人次", "target person-times"),
+    "target_services": ("目标服务次数", "target services"),
+    "target_value": ("目标链接资源（元）", "target resources (yuan)"),
+    "activity_kind": ("活动类型", "activity kind"), "held_on": ("活动日期", "activity date"),
+    "activity_title": ("活动名称", "activity title"), "organiser": ("组织者", "organiser"),
+    "partners": ("合作单位", "partners"), "extra_count": ("未建档参与人数", "people not on file"),
+    "participants": ("参与者", "participants"), "used_on": ("使用日期", "date used"),
+    "helper_kind": ("结对方类型", "helper kind"), "contact_person": ("联系人", "contact person"),
+    "every_days": ("联系频率（天）", "contact every (days)"),
+    "started_on": ("结对日期", "paired on"), "ended_on": ("结束日期", "ended on"),
+    "contacted_on": ("联系日期", "contact date"), "way": ("联系方式", "way"),
+    "alias": ("展示称呼", "alias shown"), "wish_what": ("心愿内容", "the wish"),
+    "estimated": ("估价（元）", "estimated value (yuan)"), "placed_on": ("下单日期", "placed on"),
+    "placed_by": ("登记人", "written down by"), "taken_on": ("接单日期", "taken on"),
+    "adopted_on": ("认领日期", "adopted on"), "delivered_on": ("送达日期", "delivered on"),
+    "rated_on": ("评价日期", "rated on"), "rating": ("评分", "rating"),
+    "payment": ("认领方式", "paid with"), "spent": ("实际花费（元）", "amount spent (yuan)"),
 }
 
 

@@ -70,6 +70,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # the 24-hour hotline: whoever answers logs the call, the front desk too
     "hotline.log": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     "hotline.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    # activities, projects, pairings and micro-wishes: the front desk sees the calendar and
+    # enters who came; staff who run them edit; the head sets up projects
+    "activities.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "activities.edit": frozenset({HEAD, SOCIAL_WORKER}),
+    "activities.attendance": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "projects.edit": frozenset({HEAD}),
+    "pairings.edit": frozenset({HEAD, SOCIAL_WORKER}),
+    "wishes.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
+    "wishes.edit": frozenset({HEAD, SOCIAL_WORKER}),
     # personal data: a social worker only for the villages they are responsible for
     "ids.reveal": frozenset({HEAD, SOCIAL_WORKER}),
     "ids.export_full": frozenset({HEAD, SOCIAL_WORKER}),

@@ -671,6 +671,98 @@ EXAMPLES.update({
 })
 
 
+# --- activities, projects, pairings and wishes ------------------------------------------
+
+from station_desk.core.services import activities as acts  # noqa: E402
+from station_desk.core.services import pairings as pairs  # noqa: E402
+from station_desk.core.services import wishes as wish  # noqa: E402
+
+
+def _activity(held=False):
+    """An activity in 麻车村 yesterday, made directly (no audit row)."""
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Activity
+
+    found = Activity.get_or_none(Activity.title == "长者讲座")
+    if found is None:
+        found = Activity.create(title="长者讲座", kind="community",
+                                held_on=today() - __import__("datetime").timedelta(days=1),
+                                village=_village("麻车村"), created_at=stamp(),
+                                updated_at=stamp())
+    return found.id
+
+
+def _participant():
+    from station_desk.core.models import ActivityParticipant
+
+    return ActivityParticipant.get_or_create(activity=_activity(), household=_household())[0].id
+
+
+def _project():
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Project
+
+    found = Project.get_or_none(Project.name == "喘息服务")
+    return (found or Project.create(name="喘息服务", starts_on=today(), ends_on=today(),
+                                    created_at=stamp(), updated_at=stamp())).id
+
+
+def _pairing():
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Pairing
+
+    found = Pairing.get_or_none(Pairing.unit == "镇卫生院")
+    return (found or Pairing.create(helper_kind="unit", unit="镇卫生院", household=_household(),
+                                    started_on=today(), created_at=stamp())).id
+
+
+def _wish(status="placed", payment=""):
+    from station_desk.core.clock import stamp, today
+    from station_desk.core.models import Wish
+
+    row = Wish.create(household=_household(), alias="王爷爷", what="一副老花镜",
+                      placed_on=today(), status=status, payment=payment,
+                      donor=_donor() if status != "placed" else None,
+                      adopted_on=today() if status in ("adopted", "delivered") else None,
+                      delivered_on=today() if status == "delivered" else None,
+                      created_at=stamp(), updated_at=stamp())
+    return row.id
+
+
+EXAMPLES.update({
+    "activities.save_project": lambda a: acts.save_project(a, acts.ProjectInput(
+        "儿童关爱项目", stock.today(), stock.today())),
+    "activities.set_project_status": lambda a: acts.set_project_status(a, _project(), "closed"),
+    "activities.link_case": lambda a: acts.link_case(a, _project(), _case()),
+    "activities.save_activity": lambda a: acts.save_activity(a, acts.ActivityInput(
+        "防诈骗宣传", "policy", stock.today())),
+    "activities.cancel_activity": lambda a: acts.cancel_activity(a, _activity(), "下雨"),
+    "activities.add_participants": lambda a: acts.add_participants(a, _activity(),
+                                                                   [(_household(), None)]),
+    "activities.remove_participant": lambda a: acts.remove_participant(a, _participant()),
+    "activities.set_volunteers": lambda a: acts.set_volunteers(a, _activity(),
+                                                               [_volunteer_named("陈秀英")]),
+    "activities.record_attendance": lambda a: acts.record_attendance(
+        a, _activity(), acts.AttendanceInput(extra_count=5)),
+    "activities.use_goods": lambda a: acts.use_goods(a, _activity(),
+                                                     [stock.OutLine(_item(), 1)], stock.today()),
+    "activities.hand_out_cards": lambda a: acts.hand_out_cards(a, _activity(), _version(), 20),
+    "pairings.create_pairing": lambda a: pairs.create_pairing(a, pairs.PairingInput(
+        _household(), "unit", unit="石滩农商行")),
+    "pairings.end_pairing": lambda a: pairs.end_pairing(a, _pairing(), "对象搬走"),
+    "pairings.log_contact": lambda a: pairs.log_contact(a, _pairing(), stock.today(), "电话问候"),
+    "wishes.place_wish": lambda a: wish.place_wish(a, wish.WishInput(
+        _household(), "一副老花镜", alias="王爷爷")),
+    "wishes.take_wish": lambda a: wish.take_wish(a, _wish()),
+    "wishes.adopt_wish": lambda a: wish.adopt_wish(a, _wish("taken"), wish.AdoptInput(
+        _donor(), "cash", cash_fen=5000)),
+    "wishes.deliver_wish": lambda a: wish.deliver_wish(
+        a, _wish("adopted", "cash") if _donation(cash=10000) else None, spent_fen=3000),
+    "wishes.rate_wish": lambda a: wish.rate_wish(a, _wish("delivered"), 5),
+    "wishes.cancel_wish": lambda a: wish.cancel_wish(a, _wish(), "已自行购买"),
+})
+
+
 # Last in the file: every EXAMPLES entry above is in place when the parameters are taken.
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(EXAMPLES))

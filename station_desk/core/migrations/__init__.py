@@ -22,7 +22,7 @@ from ..errors import DatabaseProblem
 STEP_MODULES = ("m0001_foundation", "m0002_households", "m0003_household_sort_indexes",
                 "m0004_volunteers", "m0005_certificates", "m0006_inventory",
                 "m0007_policy_cards", "m0008_campaigns",
-               "m0009_cases")
+               "m0009_cases", "m0010_activities")
 
 
 def load_steps() -> list[ModuleType]:

@@ -1,6 +1,22 @@
 """peewee models, one module per feature area. ``ALL_MODELS`` is in dependency order."""
 
 from .accounts import ROLES, Staff
+from .activities import (
+    ACTIVITY_KINDS,
+    ACTIVITY_STATUSES,
+    PAIRING_HELPERS,
+    PROJECT_STATUSES,
+    WISH_PAYMENTS,
+    WISH_STATUSES,
+    Activity,
+    ActivityCards,
+    ActivityParticipant,
+    Pairing,
+    PairingContact,
+    Project,
+    ProjectCase,
+    Wish,
+)
 from .audit import AuditLog, SchemaVersion
 from .campaigns import (
     CAMPAIGN_KINDS,
@@ -113,7 +129,8 @@ ALL_MODELS = [Staff, Station, Village, Category, Tier, Setting, AuditLog, Schema
               PrintRun, Distribution, Campaign, CampaignRule, CampaignTeam,
               CampaignTeamMember, CampaignTarget, CampaignCall, CampaignOuting, Case,
               CaseAssessment, CasePlan, CasePlanAction, CaseRecord, CaseReferral, CaseFollowUp,
-              HotlineCall]
+              HotlineCall, Project, ProjectCase, Activity, ActivityParticipant, ActivityCards,
+              Pairing, PairingContact, Wish]
 
 __all__ = [
     "ALL_MODELS", "GENDERS", "HOUSEHOLD_STATUSES", "MEMBER_STATUSES", "NEED_SOURCES",
@@ -133,4 +150,7 @@ __all__ = [
     "CampaignTeam", "CampaignTeamMember", "CASE_NEEDS", "CASE_SOURCES", "CASE_STATUSES",
     "GOALS_MET", "RECORD_KINDS", "REFERRAL_STATUSES", "RISK_LEVELS", "Case", "CaseAssessment",
     "CaseFollowUp", "CasePlan", "CasePlanAction", "CaseRecord", "CaseReferral", "HotlineCall",
+    "ACTIVITY_KINDS", "ACTIVITY_STATUSES", "PAIRING_HELPERS", "PROJECT_STATUSES", "WISH_PAYMENTS",
+    "WISH_STATUSES", "Activity", "ActivityCards", "ActivityParticipant", "Pairing",
+    "PairingContact", "Project", "ProjectCase", "Wish",
 ]

@@ -14,7 +14,7 @@ MEMBER_STATUSES = ("active", "moved_out", "deceased")
 # 与户主关系: free text in ledgers; these are offered in forms and recognised on import.
 RELATIONS = ("户主", "配偶", "子女", "儿子", "女儿", "儿媳", "女婿", "父母", "父亲", "母亲",
              "孙子女", "孙子", "孙女", "外孙子女", "兄弟姐妹", "祖父母", "其他")
-VISIT_KINDS = ("routine", "holiday", "visit_day", "hotline")
+VISIT_KINDS = ("routine", "holiday", "visit_day", "hotline", "pairing")
 # Only "visited" resets the due clock (a nobody-home call needs a revisit).
 VISIT_OUTCOMES = ("visited", "nobody_home", "declined", "moved", "deceased")
 NEED_SOURCES = ("visit", "hotline", "walk_in", "village", "referral", "other")

@@ -66,3 +66,12 @@ def clean_text(value: object, field: str, *, required: bool = True, max_length: 
     if len(text) > max_length:
         raise ValidationError("too_long", field=field, max_length=max_length)
     return text
+
+
+def contains_text(column, text: str) -> peewee.Node:
+    """``column`` contains ``text``, case-insensitively, with % and _ typed by the user taken
+    literally (a bound value, escaped)."""
+    pattern = "%" + text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace(
+        "_", "\\_") + "%"
+    return peewee.NodeList((peewee.fn.LOWER(column), peewee.SQL("LIKE"), peewee.Value(pattern),
+                            peewee.SQL("ESCAPE '\\'")))

@@ -28,7 +28,6 @@ from ..errors import ValidationError
 from ..models import (
     CAMPAIGN_KINDS,
     TARGET_OUTCOMES,
-    Assignment,
     Campaign,
     CampaignCall,
     CampaignOuting,
@@ -557,7 +556,7 @@ def save_team(actor: Actor, campaign_id: int, data: TeamInput,
                {"volunteers": volunteers})
         for outing in team.outings:
             if outing.shift.day >= today():
-                _staff_outing(actor, outing.shift, volunteers)
+                roster.staff_shift(actor, outing.shift, volunteers)
     return team
 
 
@@ -665,21 +664,6 @@ def suggested_teams(actor: Actor, campaign_id: int) -> dict[int, int | None]:
     return result
 
 
-def _staff_outing(actor: Actor, shift: Shift, volunteer_ids: Sequence[int]) -> list[str]:
-    """Put the team's volunteers on the outing's shift; the warnings the roster gave."""
-    warnings = []
-    shift.capacity = max(shift.capacity, len(volunteer_ids), 1)
-    shift.save()
-    wanted = set(volunteer_ids)
-    for row in Assignment.select().where(Assignment.shift == shift.id):
-        if row.volunteer_id not in wanted and row.status != "cancelled":
-            roster._set_status(actor, row.id, "cancelled")
-    for vid in volunteer_ids:
-        result = roster.assign.__wrapped__(actor, shift.id, vid)
-        warnings += [w.code for w in result.warnings]
-    return warnings
-
-
 @writer("campaigns.edit")
 def plan_outing(actor: Actor, team_id: int, day: _dt.date, start_time: str = "08:30",
                 end_time: str = "16:30") -> int:
@@ -698,7 +682,7 @@ def plan_outing(actor: Actor, team_id: int, day: _dt.date, start_time: str = "08
         capacity=max(len(team.members), 1), note=f"campaign:{campaign.id}")
     outing = CampaignOuting.create(campaign=campaign.id, team=team.id, shift=shift.id)
     created(actor, outing)
-    _staff_outing(actor, shift, [m.volunteer_id for m in team.members])
+    roster.staff_shift(actor, shift, [m.volunteer_id for m in team.members])
     return shift.id
 
 

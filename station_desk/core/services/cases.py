@@ -50,7 +50,7 @@ from ..models import (
 )
 from ..roles import HEAD, SOCIAL_WORKER, Actor, require
 from . import stock
-from .base import clean_text, get_or_fail, writer
+from .base import clean_text, contains_text, get_or_fail, writer
 
 QUIET_DAYS = 30  # an open case with no service record for this long is due
 FOLLOW_UP_MONTHS = (1, 3)  # closing schedules follow-ups after these months
@@ -705,14 +705,8 @@ def list_cases(actor: Actor, query: CaseQuery | None = None,
     if query.village_id is not None:
         where &= Household.village == query.village_id
     if query.text.strip():
-        text = query.text.strip().lower()
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-        def like(column):  # a bound value, with % and _ typed by the user taken literally
-            return peewee.NodeList((peewee.fn.LOWER(column), peewee.SQL("LIKE"),
-                                    peewee.Value(pattern), peewee.SQL("ESCAPE '\\'")))
-
-        where &= like(Household.head_name) | like(Case.problem)
+        where &= (contains_text(Household.head_name, query.text)
+                  | contains_text(Case.problem, query.text))
     workers = dict(Staff.select(Staff.id, Staff.name).tuples())
     villages = dict(Village.select(Village.id, Village.name).tuples())
     select = (Case.select(Case.id, Case.household, Household.head_name, Member.name,

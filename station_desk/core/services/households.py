@@ -518,9 +518,20 @@ def delete_visit(actor: Actor, visit_id: int, reason: str) -> None:
         # the campaign's list would still show the outcome: undo it there instead
         raise ValidationError("visit_via_campaign")
     household = visit.household
+    from ..models import PairingContact
+
+    contacts = list(PairingContact.select().where(PairingContact.visit == visit.id))
+    for contact in contacts:  # a pair's contact goes with its visit
+        deleted(actor, contact, note=reason)
+        contact.delete_instance()
     deleted(actor, visit, note=reason)
     visit.delete_instance()
     _refresh_derived(household)
+    if contacts:
+        from .pairings import refresh_last_contact
+
+        for contact in contacts:
+            refresh_last_contact(contact.pairing_id)
 
 
 def _create_need(actor: Actor, household_id: int | None, content: str, *, source: str,

@@ -320,6 +320,22 @@ def _set_status(actor: Actor, assignment_id: int, status: str) -> Assignment:
     return row
 
 
+def staff_shift(actor: Actor, shift: Shift, volunteer_ids: Sequence[int]) -> list[str]:
+    """Put exactly these volunteers on a shift of an outing or an activity (others placed before
+    are cancelled), inside the caller's transaction; the warnings the roster gave."""
+    warnings = []
+    shift.capacity = max(shift.capacity, len(volunteer_ids), 1)
+    shift.save()
+    wanted = set(volunteer_ids)
+    for row in Assignment.select().where(Assignment.shift == shift.id):
+        if row.volunteer_id not in wanted and row.status != "cancelled":
+            _set_status(actor, row.id, "cancelled")
+    for vid in volunteer_ids:
+        result = assign.__wrapped__(actor, shift.id, vid)
+        warnings += [w.code for w in result.warnings]
+    return warnings
+
+
 @writer("volunteers.edit")
 def cancel_assignment(actor: Actor, assignment_id: int) -> None:
     """Take a volunteer off a shift (kept as cancelled: it happened and was undone)."""
