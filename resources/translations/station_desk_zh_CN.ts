@@ -3398,6 +3398,33 @@ Why?</source>
     </message>
 </context>
 <context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>Head&apos;s name, pinyin initials, ID or phone tail</source>
+        <translation>户主姓名、拼音首字母、身份证号或电话尾号</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>The whole household</source>
+        <translation>全户</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsPage</name>
     <message>
         <source>Households</source>
@@ -4153,6 +4180,10 @@ Why?</source>
         <translation>热线回访</translation>
     </message>
     <message>
+        <source>Pairing contact</source>
+        <translation>结对联系</translation>
+    </message>
+    <message>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
@@ -4531,6 +4562,90 @@ Why?</source>
     <message>
         <source>Not met</source>
         <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Group activity</source>
+        <translation>小组活动</translation>
+    </message>
+    <message>
+        <source>Community activity</source>
+        <translation>社区活动</translation>
+    </message>
+    <message>
+        <source>Policy outreach</source>
+        <translation>政策宣传</translation>
+    </message>
+    <message>
+        <source>Volunteer activity</source>
+        <translation>志愿服务活动</translation>
+    </message>
+    <message>
+        <source>Festival activity</source>
+        <translation>节日活动</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已举办</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>Partner unit</source>
+        <translation>结对单位</translation>
+    </message>
+    <message>
+        <source>At an activity</source>
+        <translation>活动中见面</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>Taken on</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>已认领</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>现金</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
         "holiday": QT_TRANSLATE_NOOP("Labels", "Holiday visit"),
         "visit_day": QT_TRANSLATE_NOOP("Labels", "Home-visit day"),
         "hotline": QT_TRANSLATE_NOOP("Labels", "Hotline follow-up"),
+        "pairing": QT_TRANSLATE_NOOP("Labels", "Pairing contact"),
     },
     "visit_outcome": {
         "visited": QT_TRANSLATE_NOOP("Labels", "Visited"),
@@ -185,6 +186,46 @@ WORDS: dict[str, dict[str, str]] = {
         "met": QT_TRANSLATE_NOOP("Labels", "Goals met"),
         "partly": QT_TRANSLATE_NOOP("Labels", "Partly met"),
         "not_met": QT_TRANSLATE_NOOP("Labels", "Not met"),
+    },
+    "activity_kind": {
+        "group": QT_TRANSLATE_NOOP("Labels", "Group activity"),
+        "community": QT_TRANSLATE_NOOP("Labels", "Community activity"),
+        "policy": QT_TRANSLATE_NOOP("Labels", "Policy outreach"),
+        "volunteer": QT_TRANSLATE_NOOP("Labels", "Volunteer activity"),
+        "festival": QT_TRANSLATE_NOOP("Labels", "Festival activity"),
+        "training": QT_TRANSLATE_NOOP("Labels", "Training"),
+    },
+    "activity_status": {
+        "planned": QT_TRANSLATE_NOOP("Labels", "Planned"),
+        "held": QT_TRANSLATE_NOOP("Labels", "Held"),
+        "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    },
+    "project_status": {
+        "active": QT_TRANSLATE_NOOP("Labels", "Running"),
+        "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    },
+    "pairing_helper": {
+        "volunteer": QT_TRANSLATE_NOOP("Labels", "Volunteer"),
+        "team": QT_TRANSLATE_NOOP("Labels", "Volunteer team"),
+        "unit": QT_TRANSLATE_NOOP("Labels", "Partner unit"),
+    },
+    "contact_way": {
+        "home_visit": QT_TRANSLATE_NOOP("Labels", "Home visit"),
+        "phone": QT_TRANSLATE_NOOP("Labels", "Phone call"),
+        "activity": QT_TRANSLATE_NOOP("Labels", "At an activity"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "wish_status": {
+        "placed": QT_TRANSLATE_NOOP("Labels", "Placed"),
+        "taken": QT_TRANSLATE_NOOP("Labels", "Taken on"),
+        "adopted": QT_TRANSLATE_NOOP("Labels", "Adopted"),
+        "delivered": QT_TRANSLATE_NOOP("Labels", "Delivered"),
+        "rated": QT_TRANSLATE_NOOP("Labels", "Rated"),
+        "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    },
+    "wish_payment": {
+        "goods": QT_TRANSLATE_NOOP("Labels", "Goods"),
+        "cash": QT_TRANSLATE_NOOP("Labels", "Money"),
     },
 }
 
