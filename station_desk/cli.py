@@ -188,6 +188,7 @@ def cmd_demo(ctx: Context) -> int:
     print_demo_inventory(ctx, report.inventory)
     print_demo_campaigns(ctx, report.campaigns)
     print_demo_cases(ctx, getattr(report, "cases", None))
+    print_demo_activities(ctx, getattr(report, "activities", None))
     cards = report.policy_cards
     if cards.print_runs:
         print(ctx.zh_en(f"政策明白卡：印制 {cards.print_runs} 批，发放 {cards.handed} 张（到户 "
@@ -208,6 +209,23 @@ def print_demo_cases(ctx: Context, c) -> None:
         f"Cases: {c.cases} ({c.closed} closed, {c.reopened} reopened, {c.due} due), {c.records} "
         f"service records, {c.referrals} referrals; hotline: {c.calls} calls "
         f"({c.open_calls} to handle)"))
+
+
+def print_demo_activities(ctx: Context, a) -> None:
+    """The demo's activities, projects, pairings and wishes line (core.demo_activities)."""
+    if a is None or not (a.held or a.history):
+        return
+    print(ctx.zh_en(
+        f"活动：近一年 {a.held} 场（报名 {a.sign_ups} 人次，到场 {a.came}，另有未登记 {a.head_count} "
+        f"人次，志愿者 {a.volunteer_times} 人次），待办 {a.planned} 场、取消 {a.cancelled} 场，"
+        f"物资台账上的活动 {a.history} 场（只记人数）；项目 {a.projects} 个（关联个案 {a.project_cases} 个）；"
+        f"结对 {a.pairings} 对（联系 {a.contacts} 次，滞后 {a.behind} 对，已结束 {a.ended} 对）；"
+        f"微心愿 {a.wishes} 个",
+        f"Activities: {a.held} in the last year ({a.sign_ups} sign-ups, {a.came} came, "
+        f"{a.head_count} more not on file, {a.volunteer_times} volunteer times), {a.planned} "
+        f"planned, {a.cancelled} cancelled, {a.history} on the stock ledger (head counts only); {a.projects} "
+        f"projects ({a.project_cases} cases); {a.pairings} pairings ({a.contacts} contacts, "
+        f"{a.behind} behind, {a.ended} ended); {a.wishes} wishes"))
 
 
 def print_demo_campaigns(ctx: Context, c) -> None:
@@ -994,7 +1012,9 @@ def _case_worker(ctx: Context, username: str | None):
 
     if username:
         return exports.worker_by_name(username)
-    if ctx.actor.staff_id is None:
+    from .core.roles import HEAD
+
+    if ctx.actor.staff_id is None or ctx.actor.role == HEAD:  # the head names whose sheet
         raise ValidationError("required", field="social_worker")
     from .core.models import Staff
 
@@ -1012,9 +1032,9 @@ def print_case_file(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[
         raise ValidationError("required", field="case")
     data = case_exports.case_file_data(ctx.actor, a.case, show_name=a.show_name)
     print(ctx.zh_en(f"个案工作记录 #{data.case_id}：服务记录 {len(data.records)} 条"
-                    + ("" if a.show_name else "（姓名已隐去）"),
+                    + ("" if a.show_name else "（姓名已脱敏）"),
                     f"Case record #{data.case_id}: {len(data.records)} service records"
-                    + ("" if a.show_name else " (name withheld)")))
+                    + ("" if a.show_name else " (name masked)")))
     return (lambda out: case_file.build(data, out, lang=ctx.lang)), case_file.problems(data)
 
 
@@ -1107,10 +1127,13 @@ def cmd_case(ctx: Context) -> int:
 
 def cmd_hotline(ctx: Context) -> int:
     """hotline log: a call as it is answered; the caller's household found by the phone."""
+    from .core.errors import ValidationError
     from .core.services import cases
 
     a = ctx.args
     ctx.open(need="hotline.log")
+    if a.phone and not any(ch.isdigit() for ch in a.phone):
+        raise ValidationError("bad_phone", value=a.phone)
     household_id = None
     matches = cases.match_caller(ctx.actor, a.phone) if a.phone else []
     if len(matches) == 1:
@@ -1119,7 +1142,7 @@ def cmd_hotline(ctx: Context) -> int:
     whole = a.phone if len(digits) >= 7 else ""  # a tail only finds the household
     call = cases.log_call(ctx.actor, cases.CallInput(
         a.content, line=a.line or "", caller=a.caller or "", caller_phone=whole,
-        household_id=household_id, urgency=a.urgency))
+        household_id=household_id, urgency=a.urgency, action=a.action))
     found = (ctx.zh_en(f"，来电户：{matches[0].village} {matches[0].name}",
                        f", household: {matches[0].village} {matches[0].name}")
              if household_id else "")
@@ -1151,6 +1174,216 @@ def _add_case_commands(add) -> None:
     c.add_argument("--phone", help="来电号码（按尾号查找服务对象户）/ the caller's number")
     c.add_argument("--urgency", choices=["low", "normal", "urgent"], default="normal",
                    help="紧急程度：low、normal（默认）、urgent")
+    c.add_argument("--action", default="", help="当场如何处理 / what was done on the call")
+
+
+# ---------------------------------------------------------------- activities, projects, wishes
+
+
+ACTIVITY_KIND_CHOICES = ("group", "community", "policy", "volunteer", "festival", "training")
+WISH_STATUS_CHOICES = ("placed", "taken", "adopted", "delivered", "rated", "cancelled")
+
+
+def _required_id(value: int | None, field: str) -> int:
+    from .core.errors import ValidationError
+
+    if value is None:
+        raise ValidationError("required", field=field)
+    return value
+
+
+def _report_on(value: str | None):
+    """--on: the report's date (default today)."""
+    from .core.validate import date_value
+
+    return date_value(value, field="report_on") if value else None
+
+
+def print_activity_sheet(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """活动签到表 of one activity (--activity): who signed up, blank rows, the volunteers."""
+    from .core.reports import activity_sheet
+    from .core.services import activity_exports
+
+    a = ctx.args
+    data = activity_exports.sheet_data(ctx.actor, _required_id(a.activity, "activity"),
+                                       blank=a.blank)
+    print(ctx.zh_en(f"活动签到表：{data.title}（{data.held_on.isoformat()}），已报名 "
+                    f"{len(data.participants)} 人，志愿者 {len(data.volunteers)} 人，"
+                    f"空白 {data.blank_rows} 行",
+                    f"Sign-in sheet: {data.title} ({data.held_on.isoformat()}), "
+                    f"{len(data.participants)} signed up, {len(data.volunteers)} volunteers, "
+                    f"{data.blank_rows} blank rows"))
+    return (lambda out: activity_sheet.build(data, out, lang=ctx.lang)), \
+        activity_sheet.problems(data)
+
+
+def print_project_report(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """项目进度报告 of one project (--project) at a date (--on, default today)."""
+    from .core.reports import project_report
+    from .core.services import activity_exports
+
+    a = ctx.args
+    data = activity_exports.project_report_data(
+        ctx.actor, _required_id(a.project, "project"), _report_on(a.on))
+    print(ctx.zh_en(f"项目进度报告：{data.name}，截至 {data.on.isoformat()}，活动 "
+                    f"{data.activities_held} 场",
+                    f"Project report: {data.name} as of {data.on.isoformat()}, "
+                    f"{data.activities_held} activities held"))
+    return (lambda out: project_report.build(data, out, lang=ctx.lang)), \
+        project_report.problems(data)
+
+
+def print_wish_list(ctx: Context) -> tuple[Callable[[Path], object], list[tuple[str, str]]]:
+    """微心愿认领清单: the open wishes by alias and village, for partner companies."""
+    from .core.reports import wish_list
+    from .core.services import activity_exports
+
+    data = activity_exports.wish_list_data(ctx.actor)
+    print(ctx.zh_en(f"微心愿认领清单：待认领 {len(data.wishes)} 个（只印称呼和村居）",
+                    f"Wish list: {len(data.wishes)} open wishes (aliases and villages only)"))
+    return (lambda out: wish_list.build(data, out, lang=ctx.lang)), wish_list.problems(data)
+
+
+def _export_project(ctx: Context) -> int:
+    from .core.services import activity_exports
+
+    a = ctx.args
+    ctx.open(need="activities.view")
+    on = _report_on(a.on)
+    rows = activity_exports.export_project(ctx.actor, a.project, a.out, on)
+    print(ctx.zh_en(f"已导出 {a.out}：项目进度报告（{rows} 行，只有数字，不含个案内容）",
+                    f"Exported {a.out}: the project report ({rows} rows, counts only)"))
+    return 0
+
+
+def _export_activities(ctx: Context) -> int:
+    from .core.services import activity_exports
+
+    a = ctx.args
+    ctx.open(need="activities.view")
+    rows = activity_exports.export_figures(ctx.actor, a.year, a.out)
+    print(ctx.zh_en(f"已导出 {a.out}：{a.year}年活动、项目与微心愿统计（{rows} 行，只有数字）",
+                    f"Exported {a.out}: activities, projects and wishes in {a.year} "
+                    f"({rows} rows, counts only)"))
+    return 0
+
+
+def _year(lang: str | None) -> Callable[[str], int]:
+    """--year's type: a four-digit year, said plainly if not."""
+
+    def check(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if not 2000 <= number <= 2100:
+            raise argparse.ArgumentTypeError(text("bad_year", lang, field="year", value=value))
+        return number
+
+    return check
+
+
+def cmd_activity(ctx: Context) -> int:
+    """activity list: activities, one a line, newest first (no names of the people)."""
+    import datetime as _dt
+
+    from .core.services import activities as act
+    from .core.services.activity_exports import ACTIVITY_STATUS_NAMES, KIND_NAMES
+
+    a = ctx.args
+    ctx.open(need="activities.view")
+    query = act.ActivityQuery(kind=a.kind or "")
+    if a.year:
+        query.date_from, query.date_to = _dt.date(a.year, 1, 1), _dt.date(a.year, 12, 31)
+    rows = act.list_activities(ctx.actor, query)
+    for r in rows:
+        kind = KIND_NAMES.get(r.kind, r.kind) if ctx.lang == "zh" else r.kind
+        status = ACTIVITY_STATUS_NAMES.get(r.status, r.status) if ctx.lang == "zh" else r.status
+        came = ctx.zh_en(f"报名 {r.signed_up} 到场 {r.person_times} 人次 志愿者 {r.volunteers}",
+                         f"{r.signed_up} signed up, {r.person_times} came, "
+                         f"{r.volunteers} volunteers")
+        print(f"#{r.id:<6} {r.held_on.isoformat()} {r.start_time}  {pad(kind, 14)} "
+              f"{pad(status, 10)} {pad(r.village or '-', 10)} {pad(r.title, 30)} {came}")
+    print(ctx.zh_en(f"共 {len(rows)} 场活动", f"{len(rows)} activities"))
+    return 0
+
+
+def cmd_project(ctx: Context) -> int:
+    """project list: projects, one a line, with their period and targets."""
+    from .core.services import activities as act
+    from .core.services.activity_exports import PROJECT_STATUS_NAMES
+
+    ctx.open(need="activities.view")
+    rows = act.list_projects(ctx.actor)
+    for p in rows:
+        status = PROJECT_STATUS_NAMES.get(p.status, p.status) if ctx.lang == "zh" else p.status
+        targets = ctx.zh_en(
+            f"目标：{p.target_families} 户、{p.target_person_times} 人次、{p.target_services} 次",
+            f"targets: {p.target_families} families, {p.target_person_times} person-times, "
+            f"{p.target_services} services")
+        print(f"#{p.id:<4} {pad(status, 8)} {p.starts_on} – {p.ends_on}  {pad(p.name, 28)} "
+              f"{pad(p.funder or '-', 16)} {targets}")
+    print(ctx.zh_en(f"共 {len(rows)} 个项目", f"{len(rows)} projects"))
+    return 0
+
+
+def cmd_wish(ctx: Context) -> int:
+    """wish list: wishes, one a line, by alias and village (no household names)."""
+    from .core.services import wishes
+    from .core.services.activity_exports import WISH_STATUS_NAMES
+
+    a = ctx.args
+    ctx.open(need="wishes.view")
+    rows = wishes.list_wishes(ctx.actor, status=a.status or "")
+    for w in rows:
+        status = WISH_STATUS_NAMES.get(w.status, w.status) if ctx.lang == "zh" else w.status
+        value = f"{w.estimated_fen / 100:,.2f}" if w.estimated_fen else "-"
+        print(f"#{w.id:<6} {w.placed_on.isoformat()}  {pad(status, 8)} {pad(w.village, 10)} "
+              f"{pad(w.alias, 10)} {pad(w.what, 24)} {value}")
+    print(ctx.zh_en(f"共 {len(rows)} 个微心愿", f"{len(rows)} wishes"))
+    return 0
+
+
+def _add_activity_commands(add, lang: str | None) -> None:
+    p = add("activity", cmd_activity, "活动 / activities")
+    sub = p.add_subparsers(dest="activity_command", required=True, metavar="ACTION")
+    c = sub.add_parser("list", help="列出活动 / list activities")
+    c.add_argument("--year", type=_year(lang), metavar="YYYY", help="年份 / the year")
+    c.add_argument("--kind", choices=ACTIVITY_KIND_CHOICES,
+                   help="group 小组活动、community 社区活动、policy 政策宣传、volunteer 志愿服务活动、"
+                        "festival 节日活动、training 培训")
+    p = add("project", cmd_project, "项目 / projects")
+    sub = p.add_subparsers(dest="project_command", required=True, metavar="ACTION")
+    sub.add_parser("list", help="列出项目 / list projects")
+    p = add("wish", cmd_wish, "微心愿 / micro-wishes")
+    sub = p.add_subparsers(dest="wish_command", required=True, metavar="ACTION")
+    c = sub.add_parser("list", help="列出微心愿（只显示称呼和村居）/ list wishes")
+    c.add_argument("--status", choices=WISH_STATUS_CHOICES,
+                   help="placed 已下单、taken 已接单、adopted 已认领、delivered 已送达、rated 已评价、"
+                        "cancelled 已取消")
+
+
+def _add_activity_exports(export_sub, lang: str | None) -> None:
+    e = export_sub.add_parser("project", help="项目进度报告 / a project's report",
+                              description="项目的目标完成情况、按月和按活动类型统计、活动清单"
+                                          "（.xlsx，只有数字）/ a project's progress, counts only")
+    e.add_argument("--project", type=int, required=True, metavar="ID", help="项目编号 / project")
+    e.add_argument("--on", metavar="YYYY-MM-DD", help="统计截至日期（默认今天）/ as of")
+    e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
+    e = export_sub.add_parser("activities", help="年度活动统计 / the year's activity figures",
+                              description="一年的活动（按类型、月份、村居）、项目进度和微心愿统计"
+                                          "（.xlsx，只有数字）/ a year's figures, counts only")
+    e.add_argument("--year", type=_year(lang), required=True, metavar="YYYY",
+                   help="年份 / the year")
+    e.add_argument("--out", type=Path, required=True, help=".xlsx 文件 / the workbook")
+
+
+def _add_activity_print_arguments(p) -> None:
+    p.add_argument("--activity", type=int, metavar="ID",
+                   help="activity-sheet：活动编号（--blank N 空白行数）/ the activity")
+    p.add_argument("--project", type=int, metavar="ID", help="project-report：项目编号 / project")
+    p.add_argument("--on", metavar="YYYY-MM-DD",
+                   help="project-report：统计截至日期（默认今天）/ as of (default today)")
 
 
 # What `print` can print: each gathers its data and returns (write PDF to a path, warnings).
@@ -1169,6 +1402,9 @@ PRINTOUTS: dict[str, Callable[[Context], tuple[Callable[[Path], object], list[tu
     "campaign-summary": print_campaign_summary,
     "case": print_case_file,
     "caseload": print_caseload,
+    "activity-sheet": print_activity_sheet,
+    "project-report": print_project_report,
+    "wishes": print_wish_list,
 }
 
 
@@ -1200,6 +1436,10 @@ def cmd_export(ctx: Context) -> int:
         return _export_campaign(ctx)
     if a.export_what == "cases":
         return _export_cases(ctx)
+    if a.export_what == "project":
+        return _export_project(ctx)
+    if a.export_what == "activities":
+        return _export_activities(ctx)
     ctx.open(need="households.export")
     query = exports.query_from_names(text=a.search or "", village=a.village, category=a.category,
                                      tier=a.tier, worker=a.worker, status=a.status,
@@ -1694,6 +1934,7 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
     _add_card_export(export_sub)
     _add_campaign_export(export_sub)
     _add_case_export(export_sub)
+    _add_activity_exports(export_sub, lang)
     p = add("settings", cmd_settings, "查看或修改站务规则 / show or change station rules")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
@@ -1703,7 +1944,9 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
                         "sign-in-sheet（签到表）、cards（志愿者卡）、certificate（时长证明）、"
                         "receipt（捐赠物资接收凭证）、thanks（感谢信）、count-sheet（盘点表）、"
                         "sign-off（领取签收表）、case（个案工作记录，--case）、"
-                        "caseload（社工月度个案工作量表，--worker --month）")
+                        "caseload（社工月度个案工作量表，--worker --month）、"
+                        "activity-sheet（活动签到表，--activity）、project-report（项目进度报告，--project [--on]）、"
+                        "wishes（微心愿认领清单）")
     p.add_argument("--out", type=Path, required=True, help="PDF 文件 / the PDF file")
     p.add_argument("--village", metavar="NAME", help="visit-sheets：村居名称或编码 / village")
     p.add_argument("--worker", metavar="USERNAME", help="visit-sheets：责任社工 / social worker")
@@ -1741,8 +1984,10 @@ def build_parser(lang: str | None = None, command: str | None = None) -> argpars
                    help="visit-sheets、campaign-sign-off、campaign-summary：慰问活动编号（可配 --team "
                         "只印一个走访小组）/ a campaign (with --team: one of its teams)")
     _add_case_print_arguments(p)
+    _add_activity_print_arguments(p)
     _add_campaign_command(add)
     _add_case_commands(add)
+    _add_activity_commands(add, lang)
     if command is not None and command not in names:  # a typo: argparse lists them all
         return build_parser(lang)
     return parser
@@ -1754,6 +1999,8 @@ SCREENSHOT_PAGES = (
     "home, households[.list|.due|.detail], campaigns[.list|.targets|.teams|.progress], "
     "cases[.list|.file], "
     "hotline[.calls|.needs], "
+    "activities[.list|.file|.projects|.figures], "
+    "pairings, wishes[.wall|.list], "
     "volunteers[.list|.teams|.skills|.certificates], roster, "
     "attendance[.visits|.absences|.hours], "
     "inventory[.stock|.movements|.donations|.donors|.cash|.catalogue], "

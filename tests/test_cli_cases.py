@@ -77,7 +77,7 @@ def test_print_the_case_file_masked_and_with_the_name(with_case, capsys, tmp_pat
     code, out, err = run(capsys, *HEAD, "print", "case", "--case", str(with_case["case"]),
                          "--out", str(out_pdf))
     assert code == 0, err
-    assert "服务记录 2 条（姓名已隐去）" in out
+    assert "服务记录 2 条（姓名已脱敏）" in out
     text = pdf_text(out_pdf)
     assert "个案工作记录" in text and "入户面谈" in text and with_case["name"] not in text
     code, out, err = run(capsys, *HEAD, "print", "case", "--case", str(with_case["case"]),
@@ -117,6 +117,8 @@ def test_print_caseload_and_export_the_figures(with_case, capsys, tmp_path, pass
     code, _, err = run(capsys, *HEAD, "print", "caseload", "--worker", "huanghaiyan",
                        "--month", "2026-13", "--out", str(load))
     assert code != 0 and "月份" in err
+    code, _, err = run(capsys, *HEAD, "print", "caseload", "--month", month, "--out", str(load))
+    assert code != 0 and "社工" in err  # the head names whose sheet it is
     xlsx = tmp_path / "figures.xlsx"
     code, out, err = run(capsys, "export", "cases", "--month", month, "--out", str(xlsx))
     assert code == 0, err
@@ -153,14 +155,16 @@ def test_hotline_log_finds_the_household_by_phone(dbfile, capsys, monkeypatch):
     monkeypatch.setenv("STATION_DESK_PASSWORD", "demo1234")
     code, out, err = run(capsys, "--user", "linxiaoyan", "hotline", "log", "--content",
                          "老人摔倒，家属求助", "--line", "0731-8888", "--caller", "王先生",
-                         "--phone", phone, "--urgency", "urgent")
+                         "--phone", phone, "--urgency", "urgent", "--action", "已通知村医上门")
     assert code == 0, err
     assert "已记录来电 #" in out and "诉求 #" in out and "来电户：" in out
     assert household.head_name not in out  # the front desk sees the name masked
     open_store(db.resolve(dbfile))
     call = HotlineCall.select().order_by(HotlineCall.id.desc()).first()
     assert call.household_id == household.id and call.urgency == "urgent"
-    assert call.need.source == "hotline"
+    assert call.need.source == "hotline" and call.action == "已通知村医上门"
     db.close()
     code, _, err = run(capsys, "hotline", "log", "--content", " ")
     assert code != 0 and err
+    code, _, err = run(capsys, "hotline", "log", "--content", "求助", "--phone", "abc")
+    assert code != 0 and "电话号码" in err

@@ -57,6 +57,408 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>Activities &amp; projects</source>
+        <translation>活动与项目</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>年度统计</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>e.g. 重阳节敬老茶话会</source>
+        <translation>例如：重阳节敬老茶话会</translation>
+    </message>
+    <message>
+        <source>e.g. 村委会活动室</source>
+        <translation>例如：村委会活动室</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（不指定）</translation>
+    </message>
+    <message>
+        <source>e.g. 镇卫生院、县供电公司党支部</source>
+        <translation>例如：镇卫生院、县供电公司党支部</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>（不属于项目）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Day and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作单位</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>所属项目</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>活动总结</translation>
+    </message>
+    <message>
+        <source>Volunteers put on the activity go on a shift of its own, so the roster and the kiosk know them.</source>
+        <translation>为活动安排的志愿者会排入该活动自己的班次，排班表和签到机都能看到。</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityFile</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← 返回列表</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Who came…</source>
+        <translation>登记到场…</translation>
+    </message>
+    <message>
+        <source>Print sign-in sheet…</source>
+        <translation>打印签到表…</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>参与成员</translation>
+    </message>
+    <message>
+        <source>Whole household</source>
+        <translation>全户</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Choose volunteers…</source>
+        <translation>选择志愿者…</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Use goods…</source>
+        <translation>使用物资…</translation>
+    </message>
+    <message>
+        <source>Goods used</source>
+        <translation>使用物资</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Hand out cards…</source>
+        <translation>发放明白卡…</translation>
+    </message>
+    <message>
+        <source>Policy cards</source>
+        <translation>政策明白卡</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>所属项目</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作单位</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Signed up %1 · came %2 · not on file %3 · person-times %4 · volunteers %5 · goods %6 yuan</source>
+        <translation>报名 %1 · 到场 %2 · 未建档 %3 · 服务人次 %4 · 志愿者 %5 · 物资 %6 元</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>活动总结</translation>
+    </message>
+    <message>
+        <source>Who signed up is shown to staff who keep the household files only.</source>
+        <translation>报名名单仅向管理服务对象档案的工作人员显示。</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Take %1 off the activity&apos;s list?</source>
+        <translation>将 %1 从活动名单中移除？</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet: %1</source>
+        <translation>签到表：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityList</name>
+    <message>
+        <source>Title, theme or place</source>
+        <translation>活动名称、主题或地点</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Coming</source>
+        <translation>即将举办</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村居</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>New activity…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Cancel activity…</source>
+        <translation>取消活动…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>所属项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Came/signed</source>
+        <translation>到场/报名</translation>
+    </message>
+    <message>
+        <source>Not on file</source>
+        <translation>未建档</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>服务人次</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>%1 activities · %2 person-times</source>
+        <translation>%1 场活动 · %2 人次</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Cancel activity</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <source>Why is “%1” called off?</source>
+        <translation>为什么取消“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityVolunteersDialog</name>
+    <message>
+        <source>Volunteers</source>
+        <translation>活动志愿者</translation>
+    </message>
+    <message>
+        <source>They go on the activity&apos;s own shift: the roster and the kiosk know them, and their hours count like any shift&apos;s.</source>
+        <translation>志愿者排入活动自己的班次：排班表和签到机都能看到，服务时长与其他班次一样计入。</translation>
+    </message>
+</context>
+<context>
+    <name>AddParticipantsDialog</name>
+    <message>
+        <source>Sign people up</source>
+        <translation>报名登记</translation>
+    </message>
+    <message>
+        <source>Find a household, choose the whole household or one member, press Add; then the next one. Those already signed up stay.</source>
+        <translation>查找服务对象，选择全户或其中一位成员，点“加入名单”，再查找下一位。已报名的保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>AddTargetDialog</name>
     <message>
         <source>Add a household to the list</source>
@@ -113,6 +515,73 @@
     <message>
         <source>The package is set aside from stock at once.</source>
         <translation>慰问品会立即从库存中预留。</translation>
+    </message>
+</context>
+<context>
+    <name>AdoptWishDialog</name>
+    <message>
+        <source>Adopt the wish</source>
+        <translation>认领心愿（买单）</translation>
+    </message>
+    <message>
+        <source>Name, initials or phone tail</source>
+        <translation>名称、拼音首字母或电话尾号</translation>
+    </message>
+    <message>
+        <source>New donor…</source>
+        <translation>新捐赠方…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit value (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Yuan, e.g. 200</source>
+        <translation>元，如 200</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>认领人（捐赠方）</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>认领方式</translation>
+    </message>
+    <message>
+        <source>Adopted on</source>
+        <translation>认领日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>What the donor gives is filed as a donation with an acknowledgement number; goods are set aside for the wish until it is delivered.</source>
+        <translation>捐赠方给出的物资或款项按捐赠入账，并有接收凭证编号；物资在送达前为该心愿预留。</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -266,6 +735,41 @@
     <message>
         <source>Households already visited keep the team that visited them.</source>
         <translation>已走访的户仍归原走访小组。</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Who came</source>
+        <translation>登记到场</translation>
+    </message>
+    <message>
+        <source>What happened, what came of it</source>
+        <translation>活动情况和效果</translation>
+    </message>
+    <message>
+        <source>Signed up: tick who came</source>
+        <translation>已报名：勾选到场的人</translation>
+    </message>
+    <message>
+        <source>Walk-ins from the registry</source>
+        <translation>现场参加的建档服务对象</translation>
+    </message>
+    <message>
+        <source>Volunteers who served</source>
+        <translation>到场服务的志愿者</translation>
+    </message>
+    <message>
+        <source>People not on file</source>
+        <translation>未建档参与人数</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>活动总结</translation>
+    </message>
+    <message>
+        <source>The volunteers&apos; hours are entered at the activity&apos;s times (%1–%2), unless they signed in at the kiosk.</source>
+        <translation>志愿者时长按活动时间（%1–%2）登记；已在签到机签到的以签到时间为准。</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1444,25 @@
     </message>
 </context>
 <context>
+    <name>CancelWishDialog</name>
+    <message>
+        <source>Cancel the wish</source>
+        <translation>取消心愿</translation>
+    </message>
+    <message>
+        <source>e.g. 家属已自行购买</source>
+        <translation>如：家属已自行购买</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Goods a donor gave stay in stock as their donation, free for other use; money stays in the cash book.</source>
+        <translation>捐赠方给出的物资仍作为其捐赠留在库存，可另作他用；款项留在现金账中。</translation>
+    </message>
+</context>
+<context>
     <name>CardPreview</name>
     <message>
         <source>Front</source>
@@ -1161,6 +1684,10 @@
         <translation>风险</translation>
     </message>
     <message>
+        <source>Projects…</source>
+        <translation>所属项目…</translation>
+    </message>
+    <message>
         <source>Records</source>
         <translation>服务记录</translation>
     </message>
@@ -1293,14 +1820,6 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <source>Not available</source>
-        <translation>暂不可用</translation>
-    </message>
-    <message>
-        <source>This form is not available yet.</source>
-        <translation>此表单尚未提供。</translation>
-    </message>
-    <message>
         <source>Correct a record</source>
         <translation>更正服务记录</translation>
     </message>
@@ -1315,6 +1834,10 @@
     <message>
         <source>Choose the referral first.</source>
         <translation>请先选择转介。</translation>
+    </message>
+    <message>
+        <source>%1 · due %2</source>
+        <translation>%1 · 应回访 %2</translation>
     </message>
     <message>
         <source>Schedule a follow-up</source>
@@ -1359,6 +1882,21 @@
     <message>
         <source>Case record %1</source>
         <translation>个案记录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProjectsDialog</name>
+    <message>
+        <source>Projects</source>
+        <translation>所属项目</translation>
+    </message>
+    <message>
+        <source>No projects running.</source>
+        <translation>目前没有进行中的项目。</translation>
+    </message>
+    <message>
+        <source>The case&apos;s service records count as the chosen projects&apos; services, and its household as one of their families.</source>
+        <translation>个案的服务记录计入所选项目的服务次数，这一户计入项目的服务家庭。</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2561,41 @@
     </message>
 </context>
 <context>
+    <name>DeliverWishDialog</name>
+    <message>
+        <source>Wish delivered</source>
+        <translation>心愿送达</translation>
+    </message>
+    <message>
+        <source>Yuan, e.g. 188</source>
+        <translation>元，如 188</translation>
+    </message>
+    <message>
+        <source>e.g. 镇康复用品店</source>
+        <translation>如：镇康复用品店</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Amount spent (yuan)</source>
+        <translation>实际花费（元）</translation>
+    </message>
+    <message>
+        <source>Bought from</source>
+        <translation>购买商家</translation>
+    </message>
+    <message>
+        <source>What the money bought is paid out of the cash book.</source>
+        <translation>用这笔钱购买的物品从现金账中支出。</translation>
+    </message>
+    <message>
+        <source>The donated goods set aside for the wish leave stock to the household.</source>
+        <translation>为该心愿预留的捐赠物资出库，发给该户。</translation>
+    </message>
+</context>
+<context>
     <name>DistributionFormDialog</name>
     <message>
         <source>Cards handed out</source>
@@ -2485,6 +3058,29 @@ Why?</source>
     </message>
 </context>
 <context>
+    <name>EndPairingDialog</name>
+    <message>
+        <source>End the pairing</source>
+        <translation>结束结对</translation>
+    </message>
+    <message>
+        <source>e.g. 服务对象搬走</source>
+        <translation>如：服务对象搬走</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>The pair&apos;s contacts stay on the household&apos;s file.</source>
+        <translation>结对期间的联系记录仍保留在该户档案中。</translation>
+    </message>
+</context>
+<context>
     <name>ExportLedgerDialog</name>
     <message>
         <source>Export the household ledger</source>
@@ -2555,6 +3151,101 @@ Why?</source>
     <message>
         <source>Export the donor totals</source>
         <translation>导出捐赠方统计</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>activities held</source>
+        <translation>已举办活动</translation>
+    </message>
+    <message>
+        <source>person-times</source>
+        <translation>服务人次</translation>
+    </message>
+    <message>
+        <source>volunteer person-times</source>
+        <translation>志愿服务人次</translation>
+    </message>
+    <message>
+        <source>volunteer hours</source>
+        <translation>志愿服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>goods used (yuan)</source>
+        <translation>使用物资（元）</translation>
+    </message>
+    <message>
+        <source>policy cards</source>
+        <translation>政策明白卡（份）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>(no village)</source>
+        <translation>（未指定村居）</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <source>By village</source>
+        <translation>按村居</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <source>People on file who came</source>
+        <translation>到场建档人数</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>服务人次</translation>
+    </message>
+    <message>
+        <source>Micro-wishes placed %1 · adopted %2 · fulfilled %3 (worth %4 yuan) · cancelled %5 · average rating %6</source>
+        <translation>微心愿：下单 %1 · 认领 %2 · 实现 %3（价值 %4 元）· 取消 %5 · 平均评分 %6</translation>
+    </message>
+    <message>
+        <source>Export figures to Excel</source>
+        <translation>导出统计到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation>已写入 %1 行：%2。</translation>
     </message>
 </context>
 <context>
@@ -2662,26 +3353,6 @@ Why?</source>
         <translation>类型</translation>
     </message>
     <message>
-        <source>Head&apos;s name, pinyin initials, ID or phone tail</source>
-        <translation>户主姓名、拼音首字母、身份证号或电话尾号</translation>
-    </message>
-    <message>
-        <source>Head of household</source>
-        <translation>户主</translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation>村居</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Categories</source>
-        <translation>人员类别</translation>
-    </message>
-    <message>
         <source>Household</source>
         <translation>服务对象户</translation>
     </message>
@@ -2736,6 +3407,48 @@ Why?</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsLines</name>
+    <message>
+        <source>Add goods</source>
+        <translation>添加物资</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 %2 available</source>
+        <translation>可发 %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>HandOutCardsDialog</name>
+    <message>
+        <source>Hand out policy cards</source>
+        <translation>发放政策明白卡</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>明白卡</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Only published cards are listed. The cards go on the card ledger as handed out in the village.</source>
+        <translation>只列出已发布的明白卡。发放记入明白卡台账，计入所选村居。</translation>
     </message>
 </context>
 <context>
@@ -2940,6 +3653,22 @@ Why?</source>
         <translation>来电 %1 个，%2 个尚未处理</translation>
     </message>
     <message>
+        <source>Resource linked…</source>
+        <translation>已链接资源…</translation>
+    </message>
+    <message>
+        <source>Whose need…</source>
+        <translation>指定所属户…</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
         <source>Needs: %1</source>
         <translation>诉求 %1 条</translation>
     </message>
@@ -2980,10 +3709,6 @@ Why?</source>
         <translation>转为个案…</translation>
     </message>
     <message>
-        <source>Raised on</source>
-        <translation>提出日期</translation>
-    </message>
-    <message>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -3008,6 +3733,10 @@ Why?</source>
         <translation>诉求已转介</translation>
     </message>
     <message>
+        <source>Need linked to a resource</source>
+        <translation>诉求已链接资源</translation>
+    </message>
+    <message>
         <source>Who is doing what</source>
         <translation>谁在做什么</translation>
     </message>
@@ -3020,12 +3749,12 @@ Why?</source>
         <translation>转介给谁、为了什么</translation>
     </message>
     <message>
-        <source>Follow-up note</source>
-        <translation>跟进说明</translation>
+        <source>Which resource: a donor, a volunteer, a service</source>
+        <translation>链接了什么资源：捐赠方、志愿者或服务</translation>
     </message>
     <message>
-        <source>Opening a case is not available yet.</source>
-        <translation>暂不能转为个案。</translation>
+        <source>Follow-up note</source>
+        <translation>跟进说明</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3924,30 @@ Why?</source>
         <translation>跟进情况</translation>
     </message>
     <message>
+        <source>Opened</source>
+        <translation>开案日期</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>负责社工</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>主要问题</translation>
+    </message>
+    <message>
+        <source>Open the case file</source>
+        <translation>打开个案档案</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -3209,6 +3962,10 @@ Why?</source>
     <message>
         <source>Needs (%1 open)</source>
         <translation>群众诉求（待办 %1）</translation>
+    </message>
+    <message>
+        <source>Cases (%1)</source>
+        <translation>个案（%1）</translation>
     </message>
     <message>
         <source>Hide full numbers</source>
@@ -3414,6 +4171,14 @@ Why?</source>
     <message>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>负责社工</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -4256,6 +5021,10 @@ Why?</source>
         <translation>已转介</translation>
     </message>
     <message>
+        <source>Linked to a resource</source>
+        <translation>已链接资源</translation>
+    </message>
+    <message>
         <source>Made a case</source>
         <translation>已转个案</translation>
     </message>
@@ -4649,6 +5418,148 @@ Why?</source>
     </message>
 </context>
 <context>
+    <name>ListTab</name>
+    <message>
+        <source>The wish, alias or village</source>
+        <translation>心愿内容、称呼或村居</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Place a wish…</source>
+        <translation>登记心愿（下单）…</translation>
+    </message>
+    <message>
+        <source>Take on</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <source>Adopt…</source>
+        <translation>认领（买单）…</translation>
+    </message>
+    <message>
+        <source>Delivered…</source>
+        <translation>送达…</translation>
+    </message>
+    <message>
+        <source>Rate…</source>
+        <translation>评价（评单）…</translation>
+    </message>
+    <message>
+        <source>Cancel wish…</source>
+        <translation>取消心愿…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>The wish</source>
+        <translation>心愿</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>接单社工</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Client&apos;s words</source>
+        <translation>服务对象评价</translation>
+    </message>
+    <message>
+        <source>%1 wishes</source>
+        <translation>共 %1 个心愿</translation>
+    </message>
+    <message>
+        <source>This year: %1 placed · %2 adopted · %3 fulfilled · average rating %4</source>
+        <translation>今年：下单 %1 个 · 已认领 %2 个 · 已实现 %3 个 · 平均评分 %4</translation>
+    </message>
+    <message>
+        <source>Choose a wish to see why it is wished for.</source>
+        <translation>选中一个心愿，可在这里看到心愿缘由和照片。</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>心愿缘由：%1</translation>
+    </message>
+    <message>
+        <source>The client said: %1</source>
+        <translation>服务对象评价：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LogContactDialog</name>
+    <message>
+        <source>Log a contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <source>What was done and said</source>
+        <translation>做了什么、谈了什么</translation>
+    </message>
+    <message>
+        <source>One need per line</source>
+        <translation>每行一条诉求</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>联系日期</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况记录</translation>
+    </message>
+    <message>
+        <source>Needs heard</source>
+        <translation>了解到的诉求</translation>
+    </message>
+    <message>
+        <source>The contact goes on the household&apos;s file as a pairing visit; the needs heard go on its needs list.</source>
+        <translation>这次联系作为结对走访记入该户档案；了解到的诉求记入其诉求清单。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Station Desk</source>
@@ -4948,26 +5859,68 @@ Why?</source>
     </message>
 </context>
 <context>
+    <name>NeedHouseholdDialog</name>
+    <message>
+        <source>Whose need</source>
+        <translation>诉求所属户</translation>
+    </message>
+</context>
+<context>
+    <name>NewPairingDialog</name>
+    <message>
+        <source>New pairing</source>
+        <translation>新建结对</translation>
+    </message>
+    <message>
+        <source>The household, or one member (a child)</source>
+        <translation>整户，或其中一名成员（如儿童）</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or phone tail</source>
+        <translation>姓名、拼音首字母或电话尾号</translation>
+    </message>
+    <message>
+        <source>e.g. 县供电公司党支部</source>
+        <translation>如：县供电公司党支部</translation>
+    </message>
+    <message>
+        <source>Contact person at the unit</source>
+        <translation>单位联系人</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>帮扶方</translation>
+    </message>
+    <message>
+        <source>Contact every</source>
+        <translation>联系周期</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>结对日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Each contact is logged as a visit on the household&apos;s file; a pair not contacted within its interval shows as behind.</source>
+        <translation>每次联系都记入该户档案的走访记录；超过联系周期未联系的结对会标为逾期。</translation>
+    </message>
+</context>
+<context>
     <name>OpenCaseDialog</name>
     <message>
         <source>Open a case</source>
         <translation>开案</translation>
-    </message>
-    <message>
-        <source>Head&apos;s name, pinyin initials, ID or phone tail</source>
-        <translation>户主姓名、拼音首字母、证件号或电话尾号</translation>
-    </message>
-    <message>
-        <source>Head of household</source>
-        <translation>户主</translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation>村居</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
     </message>
     <message>
         <source>Social worker</source>
@@ -5008,10 +5961,6 @@ Why?</source>
     <message>
         <source>The case&apos;s notes are read by its social worker and the station head only.</source>
         <translation>个案记录仅负责社工和站长可以查看。</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
     </message>
     <message>
         <source>The whole household</source>
@@ -5082,6 +6031,101 @@ Why?</source>
     <message>
         <source>One package: some items have no value</source>
         <translation>每份价值：部分物资无单价</translation>
+    </message>
+</context>
+<context>
+    <name>PairingsPage</name>
+    <message>
+        <source>Behind only</source>
+        <translation>仅显示未按期联系</translation>
+    </message>
+    <message>
+        <source>Include ended pairs</source>
+        <translation>含已结束的结对</translation>
+    </message>
+    <message>
+        <source>New pairing…</source>
+        <translation>新建结对…</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>记录联系…</translation>
+    </message>
+    <message>
+        <source>End pairing…</source>
+        <translation>结束结对…</translation>
+    </message>
+    <message>
+        <source>Open the household&apos;s file</source>
+        <translation>打开该户档案</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>帮扶方</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>联系周期</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>结对日期</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>尚未联系</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次应联系</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>%1 已结束</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系次数</translation>
+    </message>
+    <message>
+        <source>%1 pairs</source>
+        <translation>共 %1 对</translation>
+    </message>
+    <message>
+        <source>Standing pairs shown: %1 · behind: %2</source>
+        <translation>在结对 %1 对 · 未按期联系 %2 对</translation>
+    </message>
+    <message>
+        <source>Log a contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <source>This pairing has ended.</source>
+        <translation>这个结对已经结束。</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>结对帮扶</translation>
     </message>
 </context>
 <context>
@@ -5273,6 +6317,100 @@ Why?</source>
     <message>
         <source>Save as…</source>
         <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleList</name>
+    <message>
+        <source>Who of the household</source>
+        <translation>户内哪位成员</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>加入名单</translation>
+    </message>
+    <message>
+        <source>Take off the list</source>
+        <translation>移出名单</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceWishDialog</name>
+    <message>
+        <source>Place a wish</source>
+        <translation>登记心愿（下单）</translation>
+    </message>
+    <message>
+        <source>Whose wish it is</source>
+        <translation>是谁的心愿</translation>
+    </message>
+    <message>
+        <source>What donors see, e.g. 王奶奶 or 小军</source>
+        <translation>对外显示的称呼，如：王奶奶、小军</translation>
+    </message>
+    <message>
+        <source>e.g. 一套课外书</source>
+        <translation>如：一套课外书</translation>
+    </message>
+    <message>
+        <source>Why it is wished for, in the client&apos;s words</source>
+        <translation>心愿缘由，用服务对象自己的话</translation>
+    </message>
+    <message>
+        <source>Yuan, e.g. 120</source>
+        <translation>元，如 120</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Choose a photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Alias shown to donors</source>
+        <translation>对外称呼</translation>
+    </message>
+    <message>
+        <source>The wish</source>
+        <translation>心愿内容</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>心愿缘由</translation>
+    </message>
+    <message>
+        <source>Estimated value (yuan)</source>
+        <translation>估价（元）</translation>
+    </message>
+    <message>
+        <source>Placed on</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>The wish wall and the printed wish list show the alias and the village only, never the household&apos;s name.</source>
+        <translation>心愿墙和打印的心愿清单只显示称呼和村居，不显示服务对象姓名。</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp)</translation>
     </message>
 </context>
 <context>
@@ -6001,6 +7139,251 @@ Why?</source>
     </message>
 </context>
 <context>
+    <name>ProjectForm</name>
+    <message>
+        <source>Edit project</source>
+        <translation>编辑项目</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>e.g. 重度残疾人家庭喘息服务项目</source>
+        <translation>例如：重度残疾人家庭喘息服务项目</translation>
+    </message>
+    <message>
+        <source>e.g. 重度残疾人家庭、留守儿童</source>
+        <translation>例如：重度残疾人家庭、留守儿童</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>资助方</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>项目周期</translation>
+    </message>
+    <message>
+        <source>Target groups</source>
+        <translation>服务对象群体</translation>
+    </message>
+    <message>
+        <source>Target families</source>
+        <translation>目标服务家庭（户）</translation>
+    </message>
+    <message>
+        <source>Target person-times</source>
+        <translation>目标服务人次</translation>
+    </message>
+    <message>
+        <source>Target services</source>
+        <translation>目标服务次数</translation>
+    </message>
+    <message>
+        <source>Target resources</source>
+        <translation>目标链接资源</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>项目预算</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Progress is counted from the project&apos;s activities and the cases served under it, within its period. A target of 0 is not measured.</source>
+        <translation>项目进度按项目周期内的活动和纳入项目的个案统计。目标为 0 的不计算完成率。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsTab</name>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Close project</source>
+        <translation>结项</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>统计截至</translation>
+    </message>
+    <message>
+        <source>Project report (PDF)…</source>
+        <translation>项目进度报告（PDF）…</translation>
+    </message>
+    <message>
+        <source>Export project to Excel…</source>
+        <translation>导出项目到 Excel…</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>资助方</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>项目周期</translation>
+    </message>
+    <message>
+        <source>Target groups</source>
+        <translation>服务对象群体</translation>
+    </message>
+    <message>
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Families served</source>
+        <translation>服务家庭（户）</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>服务人次</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>Resources (yuan)</source>
+        <translation>链接资源（元）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Its activities</source>
+        <translation>项目活动</translation>
+    </message>
+    <message>
+        <source>Reopen project</source>
+        <translation>重新启用项目</translation>
+    </message>
+    <message>
+        <source>No project chosen.</source>
+        <translation>未选择项目。</translation>
+    </message>
+    <message>
+        <source>%1 · as of %2</source>
+        <translation>%1 · 统计截至 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 / 目标 %2（%3%）</translation>
+    </message>
+    <message>
+        <source>%1 (no target)</source>
+        <translation>%1（未设目标）</translation>
+    </message>
+    <message>
+        <source>Activities held %1 · cases %2 with %3 service records · volunteers %4 person-times, %5 hours</source>
+        <translation>已举办活动 %1 场 · 个案 %2 个、服务记录 %3 条 · 志愿服务 %4 人次、%5 小时</translation>
+    </message>
+    <message>
+        <source>Close “%1”? It stays on file and in the figures.</source>
+        <translation>将“%1”结项？项目仍保留在档案和统计中。</translation>
+    </message>
+    <message>
+        <source>Open “%1” again?</source>
+        <translation>重新启用“%1”？</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Project report: %1</source>
+        <translation>项目进度报告：%1</translation>
+    </message>
+    <message>
+        <source>Preparing the project report…</source>
+        <translation>正在生成项目进度报告…</translation>
+    </message>
+    <message>
+        <source>Export project to Excel</source>
+        <translation>导出项目到 Excel</translation>
+    </message>
+</context>
+<context>
+    <name>RateWishDialog</name>
+    <message>
+        <source>Rate the wish</source>
+        <translation>评价（评单）</translation>
+    </message>
+    <message>
+        <source>The client&apos;s words</source>
+        <translation>服务对象的评价原话</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Rated on</source>
+        <translation>评价日期</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Reason</source>
@@ -6221,20 +7604,8 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <source>Add goods</source>
-        <translation>添加物资</translation>
-    </message>
-    <message>
         <source>Goods handed over</source>
         <translation>发放物资</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>%1 %2 available</source>
-        <translation>可发 %1 %2</translation>
     </message>
 </context>
 <context>
@@ -7293,6 +8664,21 @@ Print the acknowledgement (捐赠物资接收凭证) now?</source>
     </message>
 </context>
 <context>
+    <name>TakeWishDialog</name>
+    <message>
+        <source>Take on the wish</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>接单社工</translation>
+    </message>
+    <message>
+        <source>Taken on</source>
+        <translation>接单日期</translation>
+    </message>
+</context>
+<context>
     <name>TargetsTab</name>
     <message>
         <source>Name, pinyin initials or address</source>
@@ -7578,6 +8964,29 @@ Stock received later fills the packages (top up on the Progress tab).</source>
     </message>
 </context>
 <context>
+    <name>UseGoodsDialog</name>
+    <message>
+        <source>Goods used</source>
+        <translation>使用物资</translation>
+    </message>
+    <message>
+        <source>Used on</source>
+        <translation>使用日期</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>The goods leave the stock on one voucher, to the activity.</source>
+        <translation>物资以一张出库单出库，去向为本活动。</translation>
+    </message>
+    <message>
+        <source>Nothing is in stock.</source>
+        <translation>库存中没有可用物资。</translation>
+    </message>
+</context>
+<context>
     <name>VisitDayDialog</name>
     <message>
         <source>New home-visit day</source>
@@ -7696,6 +9105,17 @@ Stock received later fills the packages (top up on the Progress tab).</source>
     <message>
         <source>A void visit stays on file, marked void; it counts no hours.</source>
         <translation>作废的记录仍留档并标为作废，不计时长。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerChecks</name>
+    <message>
+        <source>Find a volunteer: name, pinyin initials or phone tail</source>
+        <translation>查找志愿者：姓名、拼音首字母或电话尾号</translation>
+    </message>
+    <message>
+        <source>%1 volunteers chosen</source>
+        <translation>已选 %1 名志愿者</translation>
     </message>
 </context>
 <context>
@@ -8072,6 +9492,57 @@ Issue the certificate anyway?</source>
     </message>
 </context>
 <context>
+    <name>WallTab</name>
+    <message>
+        <source>Open wishes a donor could adopt. Donors see the alias and the village only.</source>
+        <translation>爱心人士可以认领的心愿。对外只显示称呼和村居。</translation>
+    </message>
+    <message>
+        <source>Print wish list…</source>
+        <translation>打印心愿清单…</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村居</translation>
+    </message>
+    <message>
+        <source>The wish</source>
+        <translation>心愿</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>心愿缘由</translation>
+    </message>
+    <message>
+        <source>Estimated value</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 open wishes, together ¥%2</source>
+        <translation>待认领心愿 %1 个，合计 ¥%2</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Wish list</source>
+        <translation>心愿清单</translation>
+    </message>
+</context>
+<context>
     <name>WeekModel</name>
     <message>
         <source> and %1 more</source>
@@ -8080,6 +9551,21 @@ Issue the certificate anyway?</source>
     <message>
         <source>Needs: %1</source>
         <translation>需要技能：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WishesPage</name>
+    <message>
+        <source>Micro-wishes</source>
+        <translation>微心愿</translation>
+    </message>
+    <message>
+        <source>Wish wall</source>
+        <translation>心愿墙</translation>
+    </message>
+    <message>
+        <source>All wishes</source>
+        <translation>全部心愿</translation>
     </message>
 </context>
 <context>

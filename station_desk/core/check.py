@@ -150,6 +150,34 @@ def _stock_ledger() -> list[Finding]:
     return findings
 
 
+@ledger_check("wishes")
+def _wish_records() -> list[Finding]:
+    """A delivered wish paid in goods is one standing wish voucher to its household, one paid
+    in money a payment in the cash book; a wish no longer waiting holds no stock. (Goods given
+    out to activities before activities were kept on file name no activity: not checked.)"""
+    findings = []
+    bad = database.execute_sql(
+        "SELECT COUNT(*) FROM wish AS w WHERE w.status IN ('delivered', 'rated') AND ("
+        "(w.payment = 'goods' AND NOT EXISTS (SELECT 1 FROM voucher AS v WHERE v.id = w.voucher_id"
+        " AND v.kind = 'wish' AND v.target_kind = 'wish' AND v.target_id = w.id"
+        " AND v.household_id = w.household_id"
+        " AND NOT EXISTS (SELECT 1 FROM voucher AS r WHERE r.reverses_id = v.id)))"
+        " OR (w.payment = 'cash' AND NOT EXISTS (SELECT 1 FROM cash_entry AS c"
+        " WHERE c.id = w.cash_entry_id AND c.kind = 'spend')))").fetchone()[0]
+    if bad:
+        findings.append(Finding("problem", "check_wish_deliveries", {"count": bad}))
+    held = database.execute_sql(
+        "SELECT COUNT(*) FROM reservation AS r JOIN wish AS w ON w.id = r.target_id "
+        "WHERE r.target_kind = 'wish' AND r.status = 'active' AND w.status <> 'adopted'"
+    ).fetchone()[0]
+    if held:
+        findings.append(Finding("problem", "check_wish_held", {"count": held}))
+    if not findings:
+        wishes = database.execute_sql("SELECT COUNT(*) FROM wish").fetchone()[0]
+        findings.append(Finding("ok", "check_wishes_ok", {"count": wishes}))
+    return findings
+
+
 @ledger_check("campaigns")
 def _campaign_records() -> list[Finding]:
     """Every package a campaign marks delivered is one standing campaign voucher to that

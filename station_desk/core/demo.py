@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from . import clock, events
 from .audit import collecting
 from .db import database, write_transaction
+from .demo_activities import TABLES as ACTIVITY_TABLES
+from .demo_activities import ActivityFigures, add_activities
 from .demo_campaigns import TABLES as CAMPAIGN_TABLES
 from .demo_campaigns import CampaignFigures, add_campaigns
 from .demo_cases import DEMO_CALLS, DEMO_CASES, CaseFigures, add_cases
@@ -33,7 +35,9 @@ from .models import (
     Need,
     Reservation,
     Staff,
+    StockMovement,
     Visit,
+    Voucher,
 )
 from .roles import Actor
 from .services import accounts, station
@@ -41,9 +45,10 @@ from .services import accounts, station
 DEMO_PASSWORD = "demo1234"
 # Bumped whenever the demo gains data (a feature adds its part): cached demo databases, such
 # as the screenshot tool's, are rebuilt instead of showing an older station.
-REVISION = 8  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory;
+REVISION = 10  # 2: households on file; 3: volunteers, shifts and attendance; 4: inventory;
 # 5: policy cards printed and handed out; 6: visit campaigns (中秋, 重阳, 家访日);
-# 7: case work and the hotline's calls; 8: 300 cases (was 100)
+# 7: case work and the hotline's calls; 8: 300 cases (was 100);
+# 9: activities, projects, pairings and wishes; 10: the stock ledger's wishes on file
 TOWN = ("440118100", "石滩镇")
 VILLAGES = [
     "麻车村", "沙头村", "田桥村", "元洲岗村", "石厦村", "塘边村", "岗贝村", "下围村",
@@ -92,6 +97,7 @@ class DemoReport:
     policy_cards: PolicyFigures = field(default_factory=PolicyFigures)
     campaigns: CampaignFigures = field(default_factory=CampaignFigures)
     cases: CaseFigures = field(default_factory=CaseFigures)
+    activities: ActivityFigures = field(default_factory=ActivityFigures)
 
 
 def _phone(rng: random.Random) -> str:
@@ -168,6 +174,22 @@ def fill(seed: int = 2026, households: int | None = None,
                                      cases=min(DEMO_CASES, max(n // 5, 1)),
                                      calls=min(DEMO_CALLS, max(n // 2, 1)))
             tables.update(CASE_TABLES)  # (the households' figures stay the visits' needs)
+        # After the cases (the projects serve some) and the inventory (its ledger's activities go on
+        # file under its ids, households or not; donors adopt the wishes): a year of activities,
+        # two projects, pairings and wishes, scaled by the households like the cases.
+        before = (Voucher.select().count(), StockMovement.select().count())
+        report.activities = add_activities(head, random.Random(seed + 7),
+                                           report.households.households)
+        tables.update(ACTIVITY_TABLES)
+        if report.inventory.movements:  # goods used at activities and wishes delivered
+            report.inventory.vouchers += Voucher.select().count() - before[0]
+            report.inventory.movements += StockMovement.select().count() - before[1]
+        report.policy_cards.handed += report.activities.cards  # handed out at activities
+        if report.activities.contacts:  # the pairs' contacts are visits: due dates moved
+            h = report.households  # (its needs stay the visits' own, as for the cases)
+            h.visits = Visit.select().count()
+            h.overdue = Household.select().where((Household.status == "active")
+                                                 & (Household.due_on < clock.today())).count()
     if outermost:
         events.publish(tables)
     return report

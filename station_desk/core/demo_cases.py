@@ -72,8 +72,10 @@ PROBLEMS = {
     "poverty": ("家庭主要劳动力失业，收入中断", "医疗开支大，生活陷入困难", "低保复核材料不齐，担心被停发",
                 "欠下房租，面临搬迁", "孩子上学费用难以负担", "家中突发火灾，部分财物损毁"),
 }
-LIVING = ("独居平房，屋内较为杂乱", "与老伴同住，房屋为九十年代砖房", "与祖辈同住，居住空间狭小",
-          "租住村中旧屋，采光差", "与儿子一家同住，但白天无人", "住房经危房改造，基本安全")
+LIVING = ("独居平房，屋内较为杂乱", "与老伴同住，房屋为九十年代砖房", "租住村中旧屋，采光差",
+          "与儿子一家同住，但白天无人", "住房经危房改造，基本安全")
+LIVING_CHILD = ("与祖辈同住，居住空间狭小", "与叔叔一家同住，有自己的床铺", "与母亲租住村中旧屋",
+                "与祖母同住，房屋为九十年代砖房")
 HEALTH = ("高血压多年，需长期服药", "身体尚可，偶有头晕", "行动不便，需借助拐杖", "睡眠差，食欲一般",
           "视力下降，白内障待手术", "身体健康，按时体检")
 EMOTION = ("情绪低落，说话时多次落泪", "情绪较稳定，愿意交流", "对外人有戒备，初次面谈较拘谨",
@@ -98,7 +100,8 @@ ACTIONS = {
     "poverty": ("协助准备临时救助申请材料", "推荐镇就业服务站岗位", "发放米油等生活物资", "联系村委核实家庭收入"),
 }
 PARTNERS = ("村委会", "镇卫生院", "区残联", "学校", "镇社会事务办", "志愿者服务队", "镇妇联")
-SERVICE_OPENINGS = ("上门探访，", "电话跟进，", "与服务对象面谈，", "陪同外出办事，", "到学校了解情况，")
+SERVICE_OPENINGS = ("上门探访，", "电话跟进，", "与服务对象面谈，", "陪同外出办事，")
+CHILD_OPENINGS = ("到学校了解情况，", "上门辅导作业，")
 SERVICE_BODIES = {
     "elder": ("老人气色比上次好，扶手已安装", "检查药盒，本周按时服药", "志愿者已按约探访，老人很期待",
               "老人诉说对子女的思念，给予倾听和安慰", "讲解防诈骗知识，老人表示会注意"),
@@ -173,8 +176,10 @@ def _households(rng: random.Random) -> list[tuple[int, str, int]]:
 
 
 def _note(rng: random.Random, theme: str) -> str:
-    return rng.choice(SERVICE_OPENINGS) + rng.choice(SERVICE_BODIES[theme]) + "，" + \
-        rng.choice(SERVICE_BODIES[theme]).rstrip("。") + "。" + rng.choice(SERVICE_ENDINGS)
+    openings = SERVICE_OPENINGS + (CHILD_OPENINGS if theme == "children" else ())
+    first, second = rng.sample(SERVICE_BODIES[theme], 2)  # two different findings
+    return rng.choice(openings) + first + "，" + second.rstrip("。") + "。" + \
+        rng.choice(SERVICE_ENDINGS)
 
 
 def add_cases(head: Actor, rng: random.Random, cases: int = DEMO_CASES,
@@ -214,8 +219,8 @@ def add_cases(head: Actor, rng: random.Random, cases: int = DEMO_CASES,
             age = (day0 - opened).days
         risk = rng.choice(("high", "medium", "medium", "low", "low"))
         case = cs.open_case(me, cs.CaseInput(
-            household_id=hid, problem=rng.choice(PROBLEMS[theme]) + "。" +
-            rng.choice(PROBLEMS[theme]) + "。", opened_on=opened, source=source,
+            household_id=hid, problem="。".join(rng.sample(PROBLEMS[theme], 2)) + "。",
+            opened_on=opened, source=source,
             need_id=need_id, risk=risk))
         figures.cases += 1
         # how far the case got: by its age, older ones further along
@@ -233,7 +238,8 @@ def add_cases(head: Actor, rng: random.Random, cases: int = DEMO_CASES,
             continue
         on = min(opened + rng.randint(1, 7) * DAY, day0)
         cs.assess(me, case.id, cs.AssessmentInput(
-            assessed_on=on, living=rng.choice(LIVING), health=rng.choice(HEALTH),
+            assessed_on=on, living=rng.choice(LIVING_CHILD if theme == "children" else LIVING),
+            health=rng.choice(HEALTH),
             emotion=rng.choice(EMOTION), economy=rng.choice(ECONOMY), support=rng.choice(SUPPORT),
             needs=rng.sample(("care", "counselling", "medical", "resources", "policy"), 2),
             risk=risk))
@@ -242,7 +248,7 @@ def add_cases(head: Actor, rng: random.Random, cases: int = DEMO_CASES,
         on = min(on + rng.randint(2, 10) * DAY, day0)
         acts = rng.sample(ACTIONS[theme], rng.randint(2, 3))
         cs.save_plan(me, case.id, cs.PlanInput(
-            goals=rng.choice(GOALS[theme]) + "；" + rng.choice(GOALS[theme]),
+            goals="；".join(rng.sample(GOALS[theme], 2)),
             actions=[cs.ActionInput(a, owner=rng.choice(("社工", "志愿者", "村委会")),
                                     due_on=on + rng.randint(14, 60) * DAY) for a in acts],
             partners="、".join(rng.sample(PARTNERS, 2)), made_on=on))
@@ -328,11 +334,12 @@ def _add_calls(head: Actor, rng: random.Random, calls: int, households, actor):
     lines = lines or [""]
     answerers = [head] + [actor(s.id) for s in Staff.select(Staff.id).where(
         Staff.role.in_(("social_worker", "front_desk")) & Staff.active).order_by(Staff.id)]
-    phones, registered = {}, {}
-    for hid, phone, on in Household.select(Household.id, Household.phone,
-                                           Household.registered_on).where(
+    phones, registered, heads = {}, {}, {}
+    for hid, phone, on, head_name in Household.select(
+            Household.id, Household.phone, Household.registered_on, Household.head_name).where(
             Household.id.in_([h for h, _, _ in households])).tuples():
         phones[hid] = phone
+        heads[hid] = head_name
         registered[hid] = on if isinstance(on, _dt.date) else _dt.date.fromisoformat(str(on))
     moment = now().replace(second=0, microsecond=0)
     last_night = (moment - _dt.timedelta(days=1)).replace(hour=21, minute=0)
@@ -356,7 +363,8 @@ def _add_calls(head: Actor, rng: random.Random, calls: int, households, actor):
             rng.choice(("138", "139", "136", "189")) + f"{rng.randrange(10**8):08d}"
         call = cs.log_call(rng.choice(answerers), cs.CallInput(
             content=rng.choice(CALL_CONTENT), line=rng.choice(lines), called_at=at,
-            caller="" if hid else rng.choice(CALLERS), caller_phone=phone, household_id=hid,
+            caller=heads[hid] if hid else rng.choice(CALLERS), caller_phone=phone,
+            household_id=hid,
             urgency="urgent" if rng.random() < 0.1 else "normal",
             action=rng.choice(CALL_ACTIONS)))
         made.append((call.need_id, hid, at))

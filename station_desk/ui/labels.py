@@ -62,6 +62,7 @@ WORDS: dict[str, dict[str, str]] = {
         "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
         "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
         "referred": QT_TRANSLATE_NOOP("Labels", "Referred"),
+        "resource": QT_TRANSLATE_NOOP("Labels", "Linked to a resource"),
         "case": QT_TRANSLATE_NOOP("Labels", "Made a case"),
     },
     "role": {

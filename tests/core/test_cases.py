@@ -295,13 +295,58 @@ def test_a_correction_can_take_back_the_goods_it_corrects(office):
     fixed = cs.add_record(worker, case.id, cs.RecordInput(
         "更正：米未送出，老人已领过", corrects_id=given.id, reverse_goods=True))
     assert on_hand() == 10 and fixed.voucher_id is None
-    # twice is refused, and the refused correction leaves nothing behind
+    # one correction each: the refused second one leaves nothing behind
     with pytest.raises(ValidationError) as bad:
         cs.add_record(worker, case.id, cs.RecordInput("再更正", corrects_id=given.id,
                                                       reverse_goods=True))
-    assert bad.value.code == "reversed_already"
+    assert bad.value.code == "case_record_corrected"
     assert len(cs.get_case(worker, case.id).records) == 3 and on_hand() == 10
-    # a correction may hand out the right goods instead
+    # correcting the correction may hand out the right goods instead
     cs.add_record(worker, case.id, cs.RecordInput(
-        "更正：应为一袋", corrects_id=given.id, goods=[stock.OutLine(office["rice"], 1)]))
+        "更正：应为一袋", corrects_id=fixed.id, goods=[stock.OutLine(office["rice"], 1)]))
     assert on_hand() == 9
+
+
+def test_dates_and_fields_are_checked_with_their_own_names(office):
+    worker = office["worker"]
+    case = _open(office)  # opened 40 days ago
+    with pytest.raises(ValidationError) as bad:
+        cs.assess(worker, case.id, cs.AssessmentInput(living="独居"))
+    assert (bad.value.code, bad.value.params["field"]) == ("required", "risk")
+    with pytest.raises(ValidationError) as bad:
+        cs.add_record(worker, case.id, cs.RecordInput(" "))
+    assert bad.value.params["field"] == "record_content"
+    with pytest.raises(ValidationError) as bad:  # an action due before the case was opened
+        cs.save_plan(worker, case.id, cs.PlanInput(
+            "探访", [cs.ActionInput("申请救助", "社工", TODAY - 60 * DAY)]))
+    assert bad.value.code == "case_before_opened"
+    referral = cs.refer(worker, case.id, "区残联", "辅具", TODAY - 10 * DAY)
+    with pytest.raises(ValidationError) as bad:  # answered before it was referred
+        cs.update_referral(worker, referral.id, "accepted", "受理", on=TODAY - 20 * DAY)
+    assert bad.value.code == "case_answer_before_referral"
+    first = cs.add_record(worker, case.id, cs.RecordInput("面谈", minutes=30))
+    cs.add_record(worker, case.id, cs.RecordInput("更正：面谈 40 分钟", minutes=40,
+                                                  corrects_id=first.id))
+    with pytest.raises(ValidationError) as bad:  # one correction each
+        cs.add_record(worker, case.id, cs.RecordInput("再更正", corrects_id=first.id))
+    assert bad.value.code == "case_record_corrected"
+
+
+def test_a_callers_need_goes_on_the_household_it_turns_out_to_be(office):
+    desk, worker = office["desk"], office["worker"]
+    call = cs.log_call(desk, cs.CallInput("想要助行器", caller="王阿姨"))
+    need = Need.get_by_id(call.need_id)
+    assert need.household_id is None
+    hh.update_need(worker, need.id, status="resource", follow_up="爱心企业捐赠",
+                   household_id=office["household"])
+    need = Need.get_by_id(call.need_id)
+    assert (need.household_id, need.status, need.resolved_on) == (
+        office["household"], "resource", TODAY)
+    row = next(r for r in cs.needs_log(worker, TODAY, TODAY) if r.id == need.id)
+    assert row.logged_by == desk.name and row.called_at.startswith(TODAY.isoformat())
+    other = hh.create_household(office["head"], hh.HouseholdInput(
+        "李桂兰", Village.get(Village.name == "麻车村").id, registered_on=TODAY),
+        [hh.MemberInput("李桂兰", birthdate=dt.date(1940, 1, 1))])
+    with pytest.raises(ValidationError) as bad:  # on a file already: not moved
+        hh.update_need(worker, need.id, status="resource", household_id=other.id)
+    assert bad.value.code == "need_has_household"

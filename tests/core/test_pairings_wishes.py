@@ -147,3 +147,39 @@ def test_a_wish_paid_in_cash_and_one_cancelled(town):  # noqa: F811
     assert rows and all(r.head_name == "" for r in rows)
     with pytest.raises(PermissionDenied):
         ws.place_wish(desk, ws.WishInput(town["li"], "x", alias="李奶奶"))
+
+
+def test_check_finds_the_wishes_in_order(town, store):  # noqa: F811
+    from station_desk.core.check import run_checks
+    from station_desk.core.db import write_transaction
+    from station_desk.core.models import Wish
+
+    head, worker = town["head"], town["social_worker"]
+    books = inv.save_item(head, inv.ItemInput("课外书", "套", _category(), value_fen=12000,
+                                              value_from=TODAY - 400 * DAY)).id
+    wish = ws.place_wish(worker, ws.WishInput(town["wang"], "一套课外书", alias="小军"))
+    ws.adopt_wish(worker, wish.id, ws.AdoptInput(_donor(head), "goods", [stock.InLine(books, 1)]))
+    ws.deliver_wish(worker, wish.id)
+    findings = run_checks(store)
+    assert [f for f in findings if f.level == "problem"] == []
+    assert any(f.code == "check_wishes_ok" for f in findings)
+    with write_transaction():  # as a careless script would: behind the wish's back
+        stock.reverse_voucher(head, Wish.get_by_id(wish.id).voucher_id, "录错")
+    codes = {f.code for f in run_checks(store) if f.level == "problem"}
+    assert codes == {"check_wish_deliveries"}
+
+
+def test_a_donors_goods_for_a_wish_are_not_taken_by_a_short_reservation(town):  # noqa: F811
+    head, worker = town["head"], town["social_worker"]
+    quilts = inv.save_item(head, inv.ItemInput("棉被", "床", _category(), value_fen=15000,
+                                               value_from=TODAY - 400 * DAY)).id
+    # a campaign waits for 5 quilts it doesn't have
+    assert stock.reserve(head, "campaign", 99, [(quilts, 5)], partial=True)
+    wish = ws.place_wish(worker, ws.WishInput(town["li"], "一床厚棉被", alias="李奶奶"))
+    ws.adopt_wish(worker, wish.id, ws.AdoptInput(_donor(head), "goods",
+                                                 [stock.InLine(quilts, 1)]))
+    held = {r.target_kind: r.quantity for r in Reservation.select().where(
+        Reservation.item == quilts)}
+    assert held == {"campaign": 0, "wish": 1}  # the donor's quilt is the wish's
+    ws.deliver_wish(worker, wish.id)
+    assert _on_hand(worker, quilts) == 0

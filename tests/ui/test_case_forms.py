@@ -191,10 +191,14 @@ def test_a_correction_names_the_corrected_record(office, qtbot):
     from PySide6.QtWidgets import QGroupBox
 
     assert (TODAY - DAY).isoformat() in dialog.findChild(QGroupBox, "correctedRecord").title()
+    # the correction starts as the record: its date, time spent and people stay unless changed
+    assert dialog.served_on.date().toPython() == TODAY - DAY
+    assert dialog.workers.text() == first.workers
     dialog.content.setPlainText("更正：面谈 90 分钟")
     ok(dialog)
     row = CaseRecord.select().order_by(CaseRecord.id.desc()).get()
     assert row.corrects_id == first.id and row.content == "更正：面谈 90 分钟"
+    assert row.served_on == TODAY - DAY
 
 
 def test_a_correction_can_take_back_the_goods(office, qtbot):

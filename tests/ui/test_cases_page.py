@@ -118,7 +118,7 @@ def test_the_issue_a_case_from_a_household_to_its_follow_up(office, store, make_
     assert [e.kind for e in page.file.detail.timeline] == ["opened"]
     assert page.file.buttons["reopen"].isEnabled() is False
 
-    # assessment, plan, two service records (the second corrects the first) and a referral,
+    # assessment, plan, two service records (and a correction of the first) and a referral,
     # each through its button and form
     from station_desk.ui.dialogs import case_forms as forms
 
@@ -159,18 +159,21 @@ def test_the_issue_a_case_from_a_household_to_its_follow_up(office, store, make_
     page.file.record_view.selectRow(0)
     through(page.file.correct_button, forms.RecordDialog,
             record("入户面谈，了解厌学原因（更正时长）", 90))
+    through(buttons["record"], forms.RecordDialog, record("电话联系班主任，约定每周沟通", 20))
     through(buttons["refer"], forms.ReferralDialog, referral)
     assert _case_reads(case_id) > 1  # the file read the case again after each save
     kinds = [e.kind for e in page.file.detail.timeline]
-    assert kinds.count("record") == 2 and "assessment" in kinds and "plan" in kinds
+    assert kinds.count("record") == 3 and "assessment" in kinds and "plan" in kinds
     assert "referral" in kinds
     texts = [page.file.timeline_model.data(page.file.timeline_model.index(i, 2))
              for i in range(page.file.timeline_model.rowCount())]
     assert any(t.startswith("[corrected]") for t in texts)  # the first record, corrected
     assert "Schooling" in page.file.assessment_text.text()
     assert page.file.action_model.rowCount() == 2
-    assert page.file.record_model.rowCount() == 2
+    assert page.file.record_model.rowCount() == 3
     assert page.file.referral_model.rowCount() == 1
+    counted = [r for r in page.file.detail.records if r.id not in page.file.detail.corrected]
+    assert len(counted) == 2  # two service records count; the corrected one doesn't
 
     # 进入评估 through its button, then 结案
     monkeypatch.setattr(QMessageBox, "question",
@@ -298,11 +301,9 @@ def test_the_file_section_shows_the_first_case(office, store, make_window):
 
 def test_the_buttons_call_the_case_forms_with_what_they_need(office, store, make_window,
                                                               monkeypatch):
-    """The file's buttons call C2's dialogs as agreed (``ask(parent, actor, id, lang=…)``,
+    """The file's buttons call the case's dialogs as agreed (``ask(parent, actor, id, lang=…)``,
     a correction with ``corrects=``) and read the case again after a save only."""
     from types import SimpleNamespace
-
-    from station_desk.ui.pages import cases_file
 
     worker = office["worker"]
     case = cs.open_case(worker, cs.CaseInput(office["household"], "奶奶住院", opened_on=TODAY))
@@ -316,10 +317,11 @@ def test_the_buttons_call_the_case_forms_with_what_they_need(office, store, make
             return saved
         return SimpleNamespace(ask=ask)
 
-    fake = SimpleNamespace(**{n: form(n) for n in (
-        "AssessmentDialog", "PlanDialog", "RecordDialog", "ReferralDialog",
-        "ReferralUpdateDialog", "CloseCaseDialog", "FollowUpDialog")})
-    monkeypatch.setattr(cases_file, "_case_forms", lambda: fake)
+    from station_desk.ui.dialogs import case_forms
+
+    for name in ("AssessmentDialog", "PlanDialog", "RecordDialog", "ReferralDialog",
+                 "ReferralUpdateDialog", "CloseCaseDialog", "FollowUpDialog"):
+        monkeypatch.setattr(case_forms, name, form(name))
     window = make_window(store, worker, "en")
     window.show_page("cases")
     page = window.page("cases")
@@ -338,7 +340,7 @@ def test_the_buttons_call_the_case_forms_with_what_they_need(office, store, make
     page.file.update_referral_button.click()  # the only referral
     assert calls[1][:3] == ("ReferralUpdateDialog", worker.staff_id, referral.id)
     # a cancelled form reads nothing
-    fake.PlanDialog = form("PlanDialog", saved=False)
+    monkeypatch.setattr(case_forms, "PlanDialog", form("PlanDialog", saved=False))
     reads = _case_reads(case.id)
     page.file.buttons["plan"].click()
     assert _case_reads(case.id) == reads
@@ -448,3 +450,49 @@ def test_caseload_sheet_figures_and_a_new_follow_up_from_the_page(office, store,
     assert page.file.schedule_button.isEnabled()
     page.file.schedule_button.click()
     assert [f.due_on.isoformat() for f in cs.get_case(head, case_id).follow_ups] == [due]
+
+
+def test_the_household_file_lists_the_cases_its_reader_may_read(office, store, make_window):
+    worker, other = office["worker"], office["other"]
+    mine = cs.open_case(worker, cs.CaseInput(office["household"], "奶奶住院", opened_on=TODAY))
+    window = make_window(store, worker, "en")
+    window.show_page("households")
+    households_page = window.page("households")
+    households_page.open_household(office["household"])
+    file = households_page.file
+    assert file.cases_model.rowCount() == 1 and file.history.tabText(2) == "Cases (1)"
+    file.cases_view.selectRow(0)
+    file.show_case_button.click()
+    page = window.page("cases")
+    assert window.current_page() is page and page.file.case_id == mine.id
+    # another social worker's file view shows none of them (they can't read the case)
+    window2 = make_window(store, other, "en")
+    window2.show_page("households")
+    window2.page("households").open_household(office["household"])
+    assert window2.page("households").file.cases_model.rowCount() == 0
+
+
+def test_a_case_is_put_on_a_project_from_its_file(office, store, make_window):
+    from station_desk.core.errors import PermissionDenied
+    from station_desk.core.models import ProjectCase
+    from station_desk.core.services import activities
+    from station_desk.ui.dialogs.project_form import CaseProjectsDialog
+
+    worker = office["worker"]
+    project = activities.save_project(office["head"], activities.ProjectInput(
+        "喘息服务项目", TODAY - 30 * DAY, TODAY + 300 * DAY))
+    case = cs.open_case(worker, cs.CaseInput(office["household"], "照护压力大", opened_on=TODAY))
+    window = make_window(store, worker, "en")
+    window.show_page("cases")
+    page = window.page("cases")
+    assert page.open_case(case.id)
+    seen = answer(CaseProjectsDialog, lambda d: d.checks[project.id].setChecked(True))
+    page.file.buttons["projects"].click()
+    assert len(seen) == 1, seen
+    assert ProjectCase.get(ProjectCase.case == case.id).project_id == project.id
+    assert activities.case_projects(worker, case.id) == [project.id]
+    seen = answer(CaseProjectsDialog, lambda d: d.checks[project.id].setChecked(False))
+    page.file.buttons["projects"].click()
+    assert activities.case_projects(worker, case.id) == []
+    with pytest.raises(PermissionDenied):  # another social worker can't see the case's projects
+        activities.case_projects(office["other"], case.id)

@@ -190,7 +190,8 @@ def test_a_social_worker_marks_a_need_resolved(office, open_page, qtbot):
     assert sorted(cells(model, r)[1] for r in range(2)) == ["Hotline", "Visit"]
     assert not page.needs_buttons[1].isEnabled()  # nothing chosen yet
     page.source_filter.setCurrentIndex(page.source_filter.findData("hotline"))
-    assert model.rowCount() == 1 and cells(model, 0)[2] == "王秀英"  # the worker sees names
+    assert model.rowCount() == 1 and cells(model, 0)[3] == "王秀英"  # the worker sees names
+    assert cells(model, 0)[2] == office["front_desk"].name  # who answered
     assert page.select_need(call.need_id)
     assert page.needs_buttons[1].isEnabled() and page.case_button.isEnabled()
     seen = answer_form(lambda d: d.widgets["note"].setPlainText("已上门查看，无大碍"))
@@ -198,7 +199,7 @@ def test_a_social_worker_marks_a_need_resolved(office, open_page, qtbot):
     assert len(seen) == 1  # accepted
     need = Need.get_by_id(call.need_id)
     assert need.status == "resolved" and need.follow_up.endswith("已上门查看，无大碍")
-    assert cells(model, 0)[6] == "Resolved" and cells(model, 0)[7].endswith("已上门查看，无大碍")
+    assert cells(model, 0)[7] == "Resolved" and cells(model, 0)[8].endswith("已上门查看，无大碍")
     page.status_filter.setCurrentIndex(page.status_filter.findData("new"))
     assert model.rowCount() == 0  # the only hotline need is resolved now
     page.open_section("calls")
@@ -249,3 +250,37 @@ def test_a_need_from_a_call_becomes_a_case(office, open_page, qtbot):
     assert Need.get_by_id(call.need_id).status == "case"
     assert page.select_need(call.need_id)
     assert not page.case_button.isEnabled() and not page.needs_buttons[1].isEnabled()
+
+
+def test_a_strangers_need_is_put_on_its_household_and_linked_to_a_resource(office, open_page,
+                                                                           qtbot):
+    from station_desk.ui.pages.hotline import NeedHouseholdDialog
+
+    stranger = cs.log_call(office["front_desk"], cs.CallInput("想要一台助行器", caller="王阿姨"))
+    page = open_page(office["social_worker"])
+    page.open_section("needs")
+    assert page.select_need(stranger.need_id)
+    assert page.household_button.isEnabled() and not page.case_button.isEnabled()
+    seen = []
+
+    def pick():
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, NeedHouseholdDialog) and w.isVisible())
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # nobody chosen
+        seen.append(dialog.general_error.text() or dialog.errors.text())
+        dialog.picker.search.setText("王秀英")
+        dialog.picker.find()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        seen.append(dialog.isVisible())
+
+    QTimer.singleShot(0, pick)
+    page.household_button.click()
+    assert seen[0] and seen[1] is False
+    assert Need.get_by_id(stranger.need_id).household_id == office["household"]
+    assert page.select_need(stranger.need_id)
+    assert page.case_button.isEnabled() and not page.household_button.isEnabled()
+    filled = answer_form(lambda d: d.widgets["note"].setPlainText("爱心企业捐赠助行器"))
+    page.needs_buttons[3].click()  # 已链接资源…
+    assert len(filled) == 1
+    need = Need.get_by_id(stranger.need_id)
+    assert need.status == "resource" and need.resolved_on == today()

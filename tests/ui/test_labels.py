@@ -18,8 +18,10 @@ from station_desk.core.models import (
     VILLAGE_KINDS,
     VOUCHER_KINDS,
 )
+from station_desk.core.models import activities as activity_models  # noqa: E402
 from station_desk.core.models import cases as case_models
 from station_desk.core.services import households
+from station_desk.core.services.pairings import CONTACT_WAYS  # noqa: E402
 from station_desk.ui import i18n
 from station_desk.ui.dialogs.member_form import MemberDraft
 from station_desk.ui.labels import WORDS, label
@@ -50,6 +52,13 @@ CODES = {
     "record_kind": case_models.RECORD_KINDS,
     "referral_status": case_models.REFERRAL_STATUSES,
     "goals_met": case_models.GOALS_MET,
+    "activity_kind": activity_models.ACTIVITY_KINDS,
+    "activity_status": activity_models.ACTIVITY_STATUSES,
+    "project_status": activity_models.PROJECT_STATUSES,
+    "pairing_helper": activity_models.PAIRING_HELPERS,
+    "contact_way": CONTACT_WAYS,
+    "wish_status": activity_models.WISH_STATUSES,
+    "wish_payment": activity_models.WISH_PAYMENTS,
 }
 
 

@@ -20,7 +20,7 @@ VISIT_OUTCOMES = ("visited", "nobody_home", "declined", "moved", "deceased")
 NEED_SOURCES = ("visit", "hotline", "walk_in", "village", "referral", "other")
 NEED_URGENCIES = ("low", "normal", "urgent")
 # case: turned into a case (个案), which follows it from there
-NEED_STATUSES = ("new", "in_progress", "resolved", "referred", "case")
+NEED_STATUSES = ("new", "in_progress", "resolved", "referred", "resource", "case")
 
 
 class Household(BaseModel):

@@ -167,6 +167,15 @@ def link_case(actor: Actor, project_id: int, case_id: int, linked: bool = True) 
         row.delete_instance()
 
 
+def case_projects(actor: Actor, case_id: int) -> list[int]:
+    """The projects a case is served under (read by those who may read the case)."""
+    from .cases import _readable
+
+    _readable(actor, get_or_fail(Case, case_id))
+    return [p for (p,) in ProjectCase.select(ProjectCase.project)
+            .where(ProjectCase.case == case_id).tuples()]
+
+
 # ---------------------------------------------------------------- activities
 
 @dataclass
@@ -316,7 +325,22 @@ def set_volunteers(actor: Actor, activity_id: int, volunteer_ids: Sequence[int])
             capacity=max(len(volunteer_ids), 1), note=f"activity:{row.id}")
         row.shift = shift.id
         row.save()
-    return roster.staff_shift(actor, shift, list(dict.fromkeys(volunteer_ids)))
+    wanted = list(dict.fromkeys(volunteer_ids))
+    # The roster refuses someone placed twice: those already on the shift stay as they are
+    # (choosing again, or one more who came unplanned), the others are placed afresh.
+    placed = {vid for (vid,) in Assignment.select(Assignment.volunteer).where(
+        (Assignment.shift == shift.id) & Assignment.status.in_(roster.LIVE)).tuples()}
+    shift.capacity = max(shift.capacity, len(wanted), 1)
+    shift.save()
+    for assignment in Assignment.select().where((Assignment.shift == shift.id)
+                                                & Assignment.status.in_(roster.LIVE)):
+        if assignment.volunteer_id not in wanted:
+            roster.cancel_assignment.__wrapped__(actor, assignment.id)
+    warnings = []
+    for vid in wanted:
+        if vid not in placed:
+            warnings += [w.code for w in roster.assign.__wrapped__(actor, shift.id, vid).warnings]
+    return warnings
 
 
 @dataclass
@@ -604,9 +628,14 @@ def get_activity(actor: Actor, activity_id: int) -> ActivityDetail:
 
 def _shift_visits(actor: Actor, row: Activity):
     day = _as_date(row.held_on)
-    return [v for v in attendance.visits(actor, day, day)
-            if v.shift is not None and v.shift.id == row.shift_id
-            and v.status not in ("void", "open")]
+    return _visits_on_shifts(actor, [row.shift_id], day, day)
+
+
+def _visits_on_shifts(actor: Actor, shift_ids, start: _dt.date, end: _dt.date):
+    """The finished visits (not void, not open) signed in on ``start``..``end`` to these
+    shifts (reading only their events: a station's year holds some 100,000 others)."""
+    return [v for v in attendance.visits(actor, start, end, shift_ids=list(shift_ids))
+            if v.status not in ("void", "open")]
 
 
 def _goods_lines(activity_ids: Sequence[int], kind: str = TARGET_KIND) -> list[GoodsLine]:
@@ -693,8 +722,9 @@ def project_progress(actor: Actor, project_id: int,
                                 & ActivityParticipant.attended).tuples()):
             came[aid] += 1
             families.add(hid)
-    case_ids = [c for (c,) in ProjectCase.select(ProjectCase.case)
-                .where(ProjectCase.project == project.id).tuples()]
+    case_ids = [c for (c,) in ProjectCase.select(ProjectCase.case)  # opened by ``on``
+                .join(Case, on=(ProjectCase.case == Case.id))
+                .where((ProjectCase.project == project.id) & (Case.opened_on <= end)).tuples()]
     records: list[tuple[int, _dt.date, int | None]] = []
     if case_ids:
         from .cases import _corrected
@@ -720,12 +750,9 @@ def project_progress(actor: Actor, project_id: int,
             .scalar() or 0)
     shift_ids = {h[4] for h in held if h[4]}
     times, hours = 0, 0.0
-    if shift_ids:
-        for visit in attendance.visits(actor, start, end):
-            if visit.shift is not None and visit.shift.id in shift_ids \
-                    and visit.status not in ("void", "open"):
-                times += 1
-                hours += visit.hours
+    for visit in _visits_on_shifts(actor, shift_ids, start, end):
+        times += 1
+        hours += visit.hours
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for aid, kind, day, extra, _shift in held:
@@ -822,12 +849,9 @@ def year_figures(actor: Actor, year: int) -> YearFigures:
             line[2] += 1
     volunteer_times, hours = 0, 0.0
     shifts = {info[4] for info in held.values() if info[4]}
-    if shifts:
-        for visit in attendance.visits(actor, start, end):
-            if visit.shift is not None and visit.shift.id in shifts \
-                    and visit.status not in ("void", "open"):
-                volunteer_times += 1
-                hours += visit.hours
+    for visit in _visits_on_shifts(actor, shifts, start, end):
+        volunteer_times += 1
+        hours += visit.hours
     value = sum(g.value_fen for g in _goods_lines(list(held)) if not g.reversed)
     cards = int(Distribution.select(peewee.fn.COALESCE(peewee.fn.SUM(Distribution.quantity), 0))
                 .join(ActivityCards).where(ActivityCards.activity.in_(list(held))

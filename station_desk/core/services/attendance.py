@@ -379,8 +379,10 @@ def _derive(event: AttendanceEvent, followers: Sequence[AttendanceEvent], shift:
 
 
 def visits(actor: Actor, start: _dt.date, end: _dt.date, *,
-           volunteer_id: int | None = None) -> list[VisitRow]:
-    """Visits whose sign-in falls on ``start``..``end`` (inclusive), oldest first."""
+           volunteer_id: int | None = None,
+           shift_ids: Sequence[int] | None = None) -> list[VisitRow]:
+    """Visits whose sign-in falls on ``start``..``end`` (inclusive), oldest first; only those
+    signed in to ``shift_ids`` when given (an activity's or a project's shifts)."""
     require(actor, "volunteers.view")
     lower = _dt.datetime.combine(start, _dt.time()).isoformat()
     upper = _dt.datetime.combine(end + _dt.timedelta(days=1), _dt.time()).isoformat()
@@ -391,7 +393,17 @@ def visits(actor: Actor, start: _dt.date, end: _dt.date, *,
              .order_by(AttendanceEvent.at, AttendanceEvent.id))
     if volunteer_id is not None:
         query = query.where(AttendanceEvent.volunteer == volunteer_id)
-    sign_ins = list(query.objects())  # flat: the joined name lands on the event
+    if shift_ids is not None:
+        wanted = sorted({s for s in shift_ids if s})
+        if not wanted:
+            return []
+        sign_ins = []
+        for chunk in range(0, len(wanted), 900):
+            sign_ins += list(query.where(AttendanceEvent.shift.in_(wanted[chunk:chunk + 900]))
+                             .objects())
+        sign_ins.sort(key=lambda e: (e.at, e.id))
+    else:
+        sign_ins = list(query.objects())  # flat: the joined name lands on the event
     if not sign_ins:
         return []
     followers: dict[int, list[AttendanceEvent]] = {}

@@ -253,6 +253,8 @@ def assess(actor: Actor, case_id: int, data: AssessmentInput) -> CaseAssessment:
     needs = [_choice(n, CASE_NEEDS, "needs") for n in dict.fromkeys(data.needs)]
     if not any(texts.values()) and not needs and not data.needs_note.strip():
         raise ValidationError("case_assessment_empty")
+    if not data.risk:
+        raise ValidationError("required", field="risk")
     risk = _choice(data.risk, RISK_LEVELS, "risk")
     row = CaseAssessment.create(
         case=case.id, assessed_on=_since_opened(
@@ -303,7 +305,7 @@ def save_plan(actor: Actor, case_id: int, data: PlanInput) -> CasePlan:
             CasePlanAction.create(plan=plan.id, position=position, action=text,
                                   owner=clean_text(item.owner, "owner", required=False,
                                                    max_length=64),
-                                  due_on=validate.date_value(item.due_on, field="due_on"))
+                                  due_on=_action_due(case, item.due_on))
     created(actor, plan)
     before = values_of(case, ["status"])
     _advance(case, "plan")
@@ -345,6 +347,11 @@ def add_record(actor: Actor, case_id: int, data: RecordInput) -> CaseRecord:
         corrects = get_or_fail(CaseRecord, data.corrects_id)
         if corrects.case_id != case.id:
             raise ValidationError("bad_choice", field="corrects", value=str(data.corrects_id))
+        later = (CaseRecord.select().where(CaseRecord.corrects == corrects.id)
+                 .order_by(CaseRecord.id.desc()).first())
+        if later is not None:  # one correction each: a second one corrects the correction
+            raise ValidationError("case_record_corrected", day=_as_date(later.served_on)
+                                  .isoformat(), content=later.content[:30])
     if data.reverse_goods:
         if corrects is None or corrects.voucher_id is None:
             raise ValidationError("case_no_goods_to_reverse")
@@ -366,7 +373,7 @@ def add_record(actor: Actor, case_id: int, data: RecordInput) -> CaseRecord:
         content=(data.content or "").strip(), voucher=voucher,
         corrects=corrects.id if corrects else None, by_name=actor.name, created_at=stamp())
     if not row.content:
-        raise ValidationError("required", field="content")
+        raise ValidationError("required", field="record_content")
     created(actor, row)
     before = values_of(case, ["status"])
     _advance(case, "intervention")
@@ -392,6 +399,11 @@ def refer(actor: Actor, case_id: int, unit: str, purpose: str,
     return row
 
 
+def _action_due(case: Case, value) -> _dt.date | None:
+    day = validate.date_value(value, field="due_on")
+    return _since_opened(case, day, "due_on") if day is not None else None
+
+
 @writer("cases.edit")
 def update_referral(actor: Actor, referral_id: int, status: str, answer: str = "",
                     on: _dt.date | None = None) -> CaseReferral:
@@ -403,6 +415,9 @@ def update_referral(actor: Actor, referral_id: int, status: str, answer: str = "
     if answer.strip():
         row.answer = f"{row.answer}\n{answer.strip()}".strip()
     row.updated_on = _not_future(on or today(), "updated_on")
+    if row.updated_on < _as_date(row.referred_on):
+        raise ValidationError("case_answer_before_referral", day=row.updated_on.isoformat(),
+                              referred=_as_date(row.referred_on).isoformat())
     row.save()
     saved(actor, row, before)
     return row
@@ -488,7 +503,7 @@ def record_follow_up(actor: Actor, follow_up_id: int, note: str,
 
 
 def _schedule(actor: Actor, case: Case, due_on) -> CaseFollowUp:
-    due_on = validate.date_value(due_on, field="due_on", required=True)
+    due_on = validate.date_value(due_on, field="follow_up_on", required=True)
     if due_on < today():
         raise ValidationError("case_follow_up_past", day=due_on.isoformat())
     row = CaseFollowUp.create(case=case.id, due_on=due_on)
@@ -650,6 +665,7 @@ class CaseQuery:
     due_only: bool = False
     village_id: int | None = None
     text: str = ""  # the head's name, or the problem
+    household_id: int | None = None  # one household's cases (its file lists them)
 
 
 @dataclass(frozen=True)
@@ -692,6 +708,8 @@ def list_cases(actor: Actor, query: CaseQuery | None = None,
         where &= Case.social_worker == actor.staff_id
     if query.social_worker_id is not None:
         where &= Case.social_worker == query.social_worker_id
+    if query.household_id is not None:
+        where &= Case.household == query.household_id
     if query.status == "open":
         where &= Case.status != "closed"
     elif query.status in CASE_STATUSES:
@@ -944,6 +962,9 @@ class NeedLogRow:
     status: str
     follow_up: str
     call_id: int | None  # the hotline call that raised it, if any
+    called_at: str = ""  # the call's time "YYYY-MM-DD HH:MM", when a call raised it
+    line: str = ""  # which of the station's lines
+    logged_by: str = ""  # who answered the call or wrote the need down
 
 
 def needs_log(actor: Actor, date_from: _dt.date, date_to: _dt.date, *, status: str = "",
@@ -957,11 +978,16 @@ def needs_log(actor: Actor, date_from: _dt.date, date_to: _dt.date, *, status: s
                          Need.urgency, Need.status, Need.follow_up,
                          Household.head_name.alias("head_name"),
                          Village.name.alias("village_name"), HotlineCall.id.alias("call_id"),
-                         HotlineCall.caller.alias("caller"))
+                         HotlineCall.caller.alias("caller"),
+                         HotlineCall.called_at.alias("called_at"),
+                         HotlineCall.line.alias("line"),
+                         HotlineCall.answered_by.alias("answered_by"),
+                         Staff.name.alias("recorder"))
              .join(Household, peewee.JOIN.LEFT_OUTER, on=(Need.household == Household.id))
              .join(Village, peewee.JOIN.LEFT_OUTER, on=(Household.village == Village.id))
              .switch(Need).join(HotlineCall, peewee.JOIN.LEFT_OUTER,
                                 on=(HotlineCall.need == Need.id))
+             .switch(Need).join(Staff, peewee.JOIN.LEFT_OUTER, on=(Need.recorded_by == Staff.id))
              .where((Need.raised_on >= date_from) & (Need.raised_on <= date_to))
              .order_by(Need.raised_on.desc(), Need.id.desc()))
     if status:
@@ -979,6 +1005,8 @@ def needs_log(actor: Actor, date_from: _dt.date, date_to: _dt.date, *, status: s
         rows.append(NeedLogRow(
             row["id"], _as_date(row["raised_on"]), row["source"], row["household"],
             name or "", row["village_name"] or "", row["content"], row["urgency"],
-            row["status"], row["follow_up"] or "", row["call_id"]))
+            row["status"], row["follow_up"] or "", row["call_id"],
+            (row["called_at"] or "")[:16].replace("T", " "), row["line"] or "",
+            row["answered_by"] or row["recorder"] or ""))
     return rows
 

@@ -66,6 +66,7 @@ class DonationInput:
     purpose: str = ""  # 指定用途: what the donor gave it for
     note: str = ""
     location_id: int | None = None
+    for_target: tuple[str, int] | None = None  # goods given for one wish: set aside for it
 
 
 @writer("inventory.receive")
@@ -83,7 +84,8 @@ def receive_donation(actor: Actor, data: DonationInput) -> int:
     if data.lines:
         voucher = receive_goods(actor, "donation", data.received_on, data.lines,
                                 location_id=data.location_id, donor_id=donor.id,
-                                reason=clean_text(data.purpose, "purpose", required=False))
+                                reason=clean_text(data.purpose, "purpose", required=False),
+                                for_target=data.for_target)
     donation = Donation.create(
         donor=donor.id, received_on=data.received_on, voucher=voucher.id if voucher else None,
         cash_fen=cash, purpose=clean_text(data.purpose, "purpose", required=False),

@@ -565,14 +565,21 @@ def record_need(actor: Actor, household_id: int, content: str, *, source: str = 
 
 
 @writer("households.edit")
-def update_need(actor: Actor, need_id: int, *, status: str, follow_up: str = "") -> Need:
+def update_need(actor: Actor, need_id: int, *, status: str, follow_up: str = "",
+                household_id: int | None = None) -> Need:
+    """What became of a need: in progress, resolved, referred, linked to a resource. A need
+    heard from a caller not yet known can be put on the household it turns out to be."""
     need = get_or_fail(Need, need_id)
-    before = values_of(need, ["status", "follow_up", "resolved_on"])
+    before = values_of(need, ["status", "follow_up", "resolved_on", "household"])
+    if household_id is not None and household_id != need.household_id:
+        if need.household_id is not None:
+            raise ValidationError("need_has_household")
+        need.household = get_or_fail(Household, household_id).id
     need.status = _choice(status, NEED_STATUSES, "status")
     if follow_up.strip():
         line = f"{today().isoformat()} {actor.name}：{follow_up.strip()}"
         need.follow_up = f"{need.follow_up}\n{line}".strip()
-    need.resolved_on = today() if need.status in ("resolved", "referred") else None
+    need.resolved_on = today() if need.status in ("resolved", "referred", "resource") else None
     need.save()
     saved(actor, need, before)
     return need

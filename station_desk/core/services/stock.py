@@ -210,9 +210,11 @@ def _receive_rows(voucher: Voucher, lines: Sequence[InLine], location_id: int) -
 
 def receive_goods(actor: Actor, kind: str, moved_on: _dt.date, lines: Sequence[InLine], *,
                   location_id: int | None = None, donor_id: int | None = None,
-                  recipient: str = "", reference: str = "", reason: str = "") -> Voucher:
+                  recipient: str = "", reference: str = "", reason: str = "",
+                  for_target: tuple[str, int] | None = None) -> Voucher:
     """Goods in, inside the caller's transaction (donations call it). ``recipient`` names the
-    source for a purchase or a transfer in."""
+    source for a purchase or a transfer in. ``for_target`` (kind, id): goods given for one
+    target (a wish) are set aside for it before any short reservation takes them."""
     if kind not in IN_KINDS:
         raise ValidationError("bad_choice", field="voucher_kind", value=kind)
     _check_date(moved_on)
@@ -227,6 +229,12 @@ def receive_goods(actor: Actor, kind: str, moved_on: _dt.date, lines: Sequence[I
                        reason=clean_text(reason, "reason", required=False))
     rows = _receive_rows(voucher, lines, location_id)
     _audit_voucher(actor, voucher, rows)
+    if for_target is not None:
+        wanted: dict[int, int] = defaultdict(int)
+        for line in lines:
+            wanted[line.item_id] += int(line.quantity)
+        reserve.__wrapped__(actor, for_target[0], for_target[1], sorted(wanted.items()),
+                            note=reference or reason)
     _fill_short_reservations(actor, {item_id for item_id, _b, _q in rows})
     return voucher
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -43,6 +45,7 @@ from ...core.services import cases as case_service
 from ...core.services import households, stock
 from ..labels import label
 from .form_parts import SavingDialog, date_edit, date_of, form_layout, muted
+from .goods_lines import GoodsLines
 
 PARTNERS = ("社区民政专干", "区残联", "学校", "医院", "镇卫生院", "志愿服务队", "爱心企业")
 REFERRAL_UNITS = ("区残联", "镇社会事务办", "镇卫生院", "学校", "区妇联", "司法所", "医院")
@@ -114,7 +117,7 @@ class AssessmentDialog(_CaseDialog):
             form = form_layout()
             box.setLayout(form)
             for name in fields:
-                edit = text_box(f"assess_{name}", 48)
+                edit = text_box(f"assess_{name}", 56)
                 self.texts[name] = edit
                 form.addRow(names[name], self.errors.wrap(name, edit))
             self.group_boxes[key] = box
@@ -123,7 +126,17 @@ class AssessmentDialog(_CaseDialog):
         grid.addWidget(self.group_boxes[self.order[0]], 0, 0)
         grid.addWidget(self.group_boxes[self.order[1]], 0, 1)
         grid.addWidget(self.group_boxes["everyone"], 1, 0, 1, 2)
-        self.layout_.addLayout(grid)
+        # the findings and needs scroll, so the dialog fits a 768-pixel laptop screen
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(grid)
+        scroll = QScrollArea()
+        scroll.setObjectName("assessmentScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.layout_.addWidget(scroll, 1)
 
         needs_box = QGroupBox(self.tr("Needs"))
         needs_layout = QGridLayout(needs_box)
@@ -137,7 +150,8 @@ class AssessmentDialog(_CaseDialog):
         self.needs_note.setObjectName("needsNote")
         self.needs_note.setPlaceholderText(self.tr("A note on the needs"))
         needs_layout.addWidget(self.errors.wrap("needs", self.needs_note), 2, 0, 1, 5)
-        self.layout_.addWidget(needs_box)
+        body_layout.addWidget(needs_box)
+        scroll.setMinimumHeight(min(body.sizeHint().height() + 4, 470))
 
         bottom = form_layout()
         self.risk = QComboBox()
@@ -364,19 +378,13 @@ class PlanDialog(_CaseDialog):
 
 # ------------------------------------------------------------------------------ service record
 
-class GoodsLine:
-    def __init__(self, item: QComboBox, quantity: QSpinBox, available: QLabel,
-                 remove: QPushButton) -> None:
-        self.item, self.quantity, self.available, self.remove = item, quantity, available, remove
-
-
 class RecordDialog(_CaseDialog):
     def __init__(self, parent, actor: Actor, case_id: int, lang: str = "zh", *,
                  corrects: int | None = None) -> None:
         super().__init__(parent, actor, case_id, lang, "recordDialog",
                          self.tr("Service record"))
         self.corrects = corrects
-        self.lines: list[GoodsLine] = []
+        self.lines: list = []
         self.reverse_goods: QCheckBox | None = None
         if corrects is not None:
             old = next((r for r in self.detail.records if r.id == corrects), None)
@@ -421,77 +429,32 @@ class RecordDialog(_CaseDialog):
         self.volunteers.setObjectName("recordVolunteers")
         form.addRow(self.tr("Volunteers"), self.errors.wrap("volunteers", self.volunteers))
         self.content = text_box("recordContent", 110, self.tr("What was done and found"))
-        form.addRow(self.tr("What was done"), self.errors.wrap("content", self.content))
-        if corrects is not None:
+        form.addRow(self.tr("What was done"), self.errors.wrap("record_content", self.content))
+        if corrects is not None:  # the correction starts as the record it corrects
             old = next(r for r in self.detail.records if r.id == corrects)
             self.content.setPlainText(old.content)
             index = self.kind.findData(old.kind)
             if index >= 0:
                 self.kind.setCurrentIndex(index)
-        self._stock: dict[int, stock.StockRow] = {}
-        self.goods_grid: QGridLayout | None = None
+            served = old.served_on if isinstance(old.served_on, _dt.date) \
+                else _dt.date.fromisoformat(str(old.served_on))
+            self.served_on.setDate(QDate(served.year, served.month, served.day))
+            self.minutes.setValue(int(old.minutes or 0))
+            self.workers.setText(old.workers or actor.name)
+            self.volunteers.setText(old.volunteers or "")
+        self.goods_lines: GoodsLines | None = None
+        self.goods_grid = None  # no goods for a role that doesn't hand them out
         if actor.can("inventory.give"):
-            self._stock = {r.item_id: r for r in stock.overview(actor, include_empty=False)
-                           if r.available > 0}
-            goods = QWidget()
-            goods.setObjectName("recordGoods")
-            outer = QVBoxLayout(goods)
-            outer.setContentsMargins(0, 0, 0, 0)
-            self.goods_grid = QGridLayout()
-            outer.addLayout(self.goods_grid)
-            add = QPushButton(self.tr("Add goods"))
-            add.setObjectName("addGoods")
-            add.setEnabled(bool(self._stock))
-            add.clicked.connect(lambda: self.add_line())
-            row = QHBoxLayout()
-            row.addWidget(add)
-            row.addStretch(1)
-            outer.addLayout(row)
-            form.addRow(self.tr("Goods handed over"), self.errors.wrap("goods", goods))
+            self.goods_lines = GoodsLines(actor, name="recordGoods")
+            self.goods_grid, self._stock = self.goods_lines.grid, self.goods_lines.stock
+            self.lines = self.goods_lines.lines
+            self.add_line, self.remove_line = self.goods_lines.add_line, self.goods_lines.remove_line
+            form.addRow(self.tr("Goods handed over"), self.errors.wrap("goods", self.goods_lines))
         self.finish()
-
-    def add_line(self, item_id: int | None = None, quantity: int = 1) -> GoodsLine:
-        number = len(self.lines)
-        item = QComboBox()
-        item.setObjectName(f"goodsItem{number}")
-        for row in self._stock.values():
-            item.addItem(row.label, row.item_id)
-        if item_id is not None:
-            index = item.findData(item_id)
-            if index >= 0:
-                item.setCurrentIndex(index)
-        count = QSpinBox()
-        count.setObjectName(f"goodsQuantity{number}")
-        count.setRange(1, 100_000)
-        count.setValue(quantity)
-        available = QLabel()
-        available.setObjectName(f"goodsAvailable{number}")
-        remove = QPushButton(self.tr("Remove"))
-        line = GoodsLine(item, count, available, remove)
-        item.currentIndexChanged.connect(lambda _i, ln=line: self._show_available(ln))
-        remove.clicked.connect(lambda _c=False, ln=line: self.remove_line(ln))
-        assert self.goods_grid is not None
-        for column, widget in enumerate((item, count, available, remove)):
-            self.goods_grid.addWidget(widget, number, column)
-        self.goods_grid.setColumnStretch(0, 1)
-        self.lines.append(line)
-        self._show_available(line)
-        return line
-
-    def _show_available(self, line: GoodsLine) -> None:
-        row = self._stock.get(line.item.currentData())
-        line.available.setText(self.tr("%1 %2 available").replace("%1", str(row.available))
-                               .replace("%2", row.unit) if row else "")
-
-    def remove_line(self, line: GoodsLine) -> None:
-        for widget in (line.item, line.quantity, line.available, line.remove):
-            widget.hide()
-            widget.deleteLater()
-        self.lines.remove(line)
+        self.content.setFocus()  # what was done is what's typed first
 
     def goods(self) -> list[stock.OutLine]:
-        return [stock.OutLine(ln.item.currentData(), ln.quantity.value()) for ln in self.lines
-                if ln.item.currentData() is not None]
+        return self.goods_lines.goods() if self.goods_lines is not None else []
 
     def save(self) -> bool:
         case_service.add_record(self.actor, self.case_id, case_service.RecordInput(
@@ -540,8 +503,10 @@ class ReferralDialog(_CaseDialog):
 
 
 class ReferralUpdateDialog(SavingDialog):
-    def __init__(self, parent, actor: Actor, referral_id: int, lang: str = "zh") -> None:
-        super().__init__(parent, lang, "referralUpdateDialog", self.tr("The unit's answer"))
+    def __init__(self, parent, actor: Actor, referral_id: int, lang: str = "zh", *,
+                 context: str = "") -> None:
+        super().__init__(parent, lang, "referralUpdateDialog", self.tr("The unit's answer"),
+                         context)
         self.actor = actor
         self.referral_id = referral_id
         self.setMinimumWidth(520)
@@ -565,8 +530,8 @@ class ReferralUpdateDialog(SavingDialog):
 
     @classmethod
     def ask(cls, parent, actor: Actor, referral_id: int,  # type: ignore[override]
-            lang: str = "zh") -> bool | None:
-        return super().ask(parent, actor, referral_id, lang)
+            lang: str = "zh", *, context: str = "") -> bool | None:
+        return super().ask(parent, actor, referral_id, lang, context=context)
 
 
 # ------------------------------------------------------------------------------ closing
@@ -626,8 +591,9 @@ class CloseCaseDialog(_CaseDialog):
 # ------------------------------------------------------------------------------ follow-up
 
 class FollowUpDialog(SavingDialog):
-    def __init__(self, parent, actor: Actor, follow_up_id: int, lang: str = "zh") -> None:
-        super().__init__(parent, lang, "followUpDialog", self.tr("Follow-up"))
+    def __init__(self, parent, actor: Actor, follow_up_id: int, lang: str = "zh", *,
+                 context: str = "") -> None:
+        super().__init__(parent, lang, "followUpDialog", self.tr("Follow-up"), context)
         self.actor = actor
         self.follow_up_id = follow_up_id
         self.setMinimumWidth(520)
@@ -663,5 +629,5 @@ class FollowUpDialog(SavingDialog):
 
     @classmethod
     def ask(cls, parent, actor: Actor, follow_up_id: int,  # type: ignore[override]
-            lang: str = "zh") -> bool | None:
-        return super().ask(parent, actor, follow_up_id, lang)
+            lang: str = "zh", *, context: str = "") -> bool | None:
+        return super().ask(parent, actor, follow_up_id, lang, context=context)

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,13 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.clock import today
-from ...core.services import households, stock
+from ...core.services import stock
 from ..labels import label
-from ..models.table import Column, RowsTableModel, make_table
 from .form_parts import SavingDialog, date_edit, date_of, form_layout, qdate
+from .household_picker import HouseholdPicker
 
-SEARCH_PAUSE_MS = 200
-HOUSEHOLD_MATCHES = 30  # a search shows this many households at most
 PLAIN_KINDS = ("household", "other_out", "scrapped", "expired")
 REASON_NEEDED = ("other_out", "scrapped", "expired")
 
@@ -61,10 +58,6 @@ class GiveOutDialog(SavingDialog):
         self.target = target
         self.setMinimumWidth(640)
         self._household_id = household_id
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_PAUSE_MS)
-        self._search_timer.timeout.connect(self.find_households)
 
         form = self.form = form_layout()
         self.layout_.addLayout(form)
@@ -84,34 +77,16 @@ class GiveOutDialog(SavingDialog):
         form.addRow(self.tr("Kind"), self.errors.wrap("voucher_kind", self.kind))
 
         # the household: a search box and its matches
-        self.household_box = QWidget()
-        box = QGridLayout(self.household_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.household_search = QLineEdit()
-        self.household_search.setObjectName("householdSearch")
-        self.household_search.setClearButtonEnabled(True)
-        self.household_search.setPlaceholderText(self.tr("Head's name, pinyin initials, "
-                                                         "ID or phone tail"))
-        self.household_search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.household_search.returnPressed.connect(self.find_households)
-        self.household_model = RowsTableModel([
-            Column(self.tr("Head of household"), lambda r: r.head_name),
-            Column(self.tr("Village"), lambda r: r.village_name),
-            Column(self.tr("Address"), lambda r: r.address),
-            Column(self.tr("Categories"), lambda r: r.categories),
-        ], self)
-        self.household_view = make_table(self.household_model, "householdMatches")
-        self.household_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.household_view.setMinimumHeight(150)
-        self.household_view.setMaximumHeight(190)
-        self.household_view.selectionModel().selectionChanged.connect(
-            lambda *_a: self._household_picked())
-        self.household_chosen = QLabel()
-        self.household_chosen.setObjectName("householdChosen")
-        box.addWidget(self.household_search, 0, 0)
-        box.addWidget(self.household_view, 1, 0)
-        box.addWidget(self.household_chosen, 2, 0)
+        self.household_box = HouseholdPicker(self.actor, also="categories",
+                                             chosen_text=self.tr("Chosen: %1, %2"))
+        self.household_box.view.setMinimumHeight(150)
+        self.household_box.view.setMaximumHeight(190)
+        self.household_box.picked.connect(self._household_picked)
+        # the parts by their old names
+        self.household_search = self.household_box.search
+        self.household_view, self.household_model = self.household_box.view, self.household_box.model
+        self.household_chosen = self.household_box.chosen
+        self.find_households = self.household_box.find
         form.addRow(self.tr("Household"), self.errors.wrap("household", self.household_box))
 
         # the lines
@@ -177,33 +152,11 @@ class GiveOutDialog(SavingDialog):
         self.reason_label.setText(self.tr("Reason (required)") if needed else self.tr("Reason"))
         self._refill_items()
 
-    def find_households(self) -> None:
-        self._search_timer.stop()
-        text = self.household_search.text().strip()
-        if not text or not self.actor.can("households.view"):
-            self.household_model.set_rows([])
-            return
-        ids = households.find_household_ids(self.actor, households.HouseholdQuery(text=text))
-        self.household_model.set_rows(
-            households.household_rows(self.actor, ids[:HOUSEHOLD_MATCHES]))
-        if self.household_model.rowCount() == 1:
-            self.household_view.selectRow(0)
-
-    def _household_picked(self) -> None:
-        if not self.household_view.selectionModel().hasSelection():
-            return
-        row = self.household_model.row_at(self.household_view.currentIndex().row())
-        if row is not None:
-            self._household_id = row.id
-            self.household_chosen.setText(self.tr("Chosen: %1, %2")
-                                          .replace("%1", row.head_name)
-                                          .replace("%2", row.village_name))
+    def _household_picked(self, household_id: int) -> None:
+        self._household_id = household_id
 
     def _use_household(self, household_id: int) -> None:
-        rows = households.household_rows(self.actor, [household_id])
-        self.household_model.set_rows(rows)
-        if rows:
-            self.household_view.selectRow(0)
+        self.household_box.set_household(household_id)
 
     # --- the lines ------------------------------------------------------------------------
 

@@ -24,7 +24,10 @@ class HouseholdPicker(QWidget):
     picked = Signal(int)
 
     def __init__(self, actor: Actor, parent: QWidget | None = None, *,
-                 with_member: bool = False, member_label: str = "") -> None:
+                 with_member: bool = False, member_label: str = "", also: str = "",
+                 chosen_text: str = "") -> None:
+        """``also``: a fourth column, "categories" or "social_worker"; ``chosen_text``: how the
+        choice reads, with %1 the head's name and %2 the village (default "%1, %2")."""
         super().__init__(parent)
         self.setObjectName("householdPicker")
         self.actor = actor
@@ -42,11 +45,17 @@ class HouseholdPicker(QWidget):
         self.search.setPlaceholderText(self.tr("Head's name, pinyin initials, ID or phone tail"))
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self.find)
-        self.model = RowsTableModel([
+        columns = [
             Column(self.tr("Head of household"), lambda r: r.head_name),
             Column(self.tr("Village"), lambda r: r.village_name),
             Column(self.tr("Address"), lambda r: r.address),
-        ], self)
+        ]
+        if also == "categories":
+            columns.append(Column(self.tr("Categories"), lambda r: r.categories))
+        elif also == "social_worker":
+            columns.append(Column(self.tr("Social worker"), lambda r: r.social_worker_name))
+        self.chosen_text = chosen_text or self.tr("%1, %2")
+        self.model = RowsTableModel(columns, self)
         self.view = make_table(self.model, "householdMatches")
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setMinimumHeight(120)
@@ -67,7 +76,7 @@ class HouseholdPicker(QWidget):
     def find(self) -> None:
         self._timer.stop()
         text = self.search.text().strip()
-        if not text:
+        if not text or not self.actor.can("households.view"):
             self.model.set_rows([])
             return
         ids = households.find_household_ids(self.actor, households.HouseholdQuery(text=text))
@@ -91,7 +100,7 @@ class HouseholdPicker(QWidget):
     def set_household(self, household_id: int) -> None:
         detail = households.get_household(self.actor, household_id)
         self.household_id, self.head_name = detail.id, detail.head_name
-        self.chosen.setText(self.tr("%1, %2").replace("%1", detail.head_name)
+        self.chosen.setText(self.chosen_text.replace("%1", detail.head_name)
                             .replace("%2", detail.village_name))
         if self.member is not None:
             self.member.clear()

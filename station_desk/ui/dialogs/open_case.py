@@ -9,15 +9,9 @@ refuses anything else). ``ask`` returns the new case's id, or None.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QWidget,
 )
 
 from ...core.errors import ValidationError
@@ -26,11 +20,8 @@ from ...core.roles import HEAD, SOCIAL_WORKER, Actor
 from ...core.services import accounts, households
 from ...core.services import cases as case_service
 from ..labels import label
-from ..models.table import Column, RowsTableModel, make_table
 from .form_parts import SavingDialog, date_edit, date_of, form_layout
-
-SEARCH_PAUSE_MS = 200
-HOUSEHOLD_MATCHES = 30
+from .household_picker import HouseholdPicker
 
 
 def worker_choices(actor: Actor) -> list[tuple[int, str]]:
@@ -51,43 +42,18 @@ class OpenCaseDialog(SavingDialog):
         self.need_id = need_id
         self.household_id: int | None = None
         self.setMinimumWidth(620)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_PAUSE_MS)
-        self._search_timer.timeout.connect(self.find_households)
-
         form = form_layout()
         self.layout_.addLayout(form)
         # the household: given (a file, a need) or searched for
-        self.household_box = QWidget()
-        box = QGridLayout(self.household_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.household_search = QLineEdit()
-        self.household_search.setObjectName("householdSearch")
-        self.household_search.setClearButtonEnabled(True)
-        self.household_search.setPlaceholderText(self.tr("Head's name, pinyin initials, "
-                                                         "ID or phone tail"))
-        self.household_search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.household_search.returnPressed.connect(self.find_households)
-        self.household_model = RowsTableModel([
-            Column(self.tr("Head of household"), lambda r: r.head_name),
-            Column(self.tr("Village"), lambda r: r.village_name),
-            Column(self.tr("Address"), lambda r: r.address),
-            Column(self.tr("Social worker"), lambda r: r.social_worker_name),
-        ], self)
-        self.household_view = make_table(self.household_model, "householdMatches")
-        self.household_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.household_view.setMinimumHeight(130)
-        self.household_view.setMaximumHeight(170)
-        self.household_view.selectionModel().selectionChanged.connect(
-            lambda *_a: self._household_picked())
-        self.household_chosen = QLabel()
-        self.household_chosen.setObjectName("householdChosen")
-        box.addWidget(self.household_search, 0, 0)
-        box.addWidget(self.household_view, 1, 0)
-        box.addWidget(self.household_chosen, 2, 0)
-        form.addRow(self.tr("Household"), self.errors.wrap("household", self.household_box))
+        self.picker = HouseholdPicker(actor, also="social_worker")
+        self.picker.view.setMinimumHeight(130)
+        self.picker.view.setMaximumHeight(170)
+        self.picker.picked.connect(self._set_household)
+        # the parts by their old names (the tests and the give-out dialog read them so)
+        self.household_search, self.household_view = self.picker.search, self.picker.view
+        self.household_model, self.household_chosen = self.picker.model, self.picker.chosen
+        self.find_households = self.picker.find
+        form.addRow(self.tr("Household"), self.errors.wrap("household", self.picker))
 
         self.member = QComboBox()
         self.member.setObjectName("caseMember")
@@ -123,36 +89,13 @@ class OpenCaseDialog(SavingDialog):
 
     # --- the household -------------------------------------------------------------------
 
-    def find_households(self) -> None:
-        self._search_timer.stop()
-        text = self.household_search.text().strip()
-        if not text:
-            self.household_model.set_rows([])
-            return
-        ids = households.find_household_ids(self.actor, households.HouseholdQuery(text=text))
-        self.household_model.set_rows(households.household_rows(self.actor,
-                                                                ids[:HOUSEHOLD_MATCHES]))
-        if self.household_model.rowCount() == 1:
-            self.household_view.selectRow(0)
-
-    def _household_picked(self) -> None:
-        if not self.household_view.selectionModel().hasSelection():
-            return
-        row = self.household_model.row_at(self.household_view.currentIndex().row())
-        if row is not None:
-            self._set_household(row.id)
-
     def use_household(self, household_id: int) -> None:
         """A given household: no search, just its name."""
-        self.household_search.hide()
-        self.household_view.hide()
-        self._set_household(household_id)
+        self.picker.use_household(household_id)
 
     def _set_household(self, household_id: int) -> None:
         detail = households.get_household(self.actor, household_id)
         self.household_id = detail.id
-        self.household_chosen.setText(self.tr("%1, %2").replace("%1", detail.head_name)
-                                      .replace("%2", detail.village_name))
         self.member.clear()
         self.member.addItem(self.tr("The whole household"), None)
         for member in detail.members:

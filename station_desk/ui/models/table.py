@@ -58,6 +58,10 @@ class RowsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(row)
             return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:  # a long text in a narrow column, read whole
+            value = column.value(row)
+            text = "" if value is None else str(value)
+            return text if len(text) > 16 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column.muted and column.muted(row):

@@ -42,6 +42,9 @@ def page_title(name: str) -> str:
         "inventory": QCoreApplication.translate("InventoryPage", "Inventory"),
         "policies": QCoreApplication.translate("PoliciesPage", "Policy cards"),
         "hotline": QCoreApplication.translate("HotlinePage", "Hotline & needs"),
+        "activities": QCoreApplication.translate("ActivitiesPage", "Activities & projects"),
+        "pairings": QCoreApplication.translate("PairingsPage", "Pairing"),
+        "wishes": QCoreApplication.translate("WishesPage", "Micro-wishes"),
         "settings": QCoreApplication.translate("SettingsPage", "Settings"),
     }
     return titles[name]
@@ -57,6 +60,12 @@ PAGES = [
     PageEntry("cases", "CasesPage", (HEAD, SOCIAL_WORKER)),
     # 热线与诉求: whoever answers logs the call; the needs tab is for household-file roles
     PageEntry("hotline", "HotlinePage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
+    # 活动与项目: the front desk reads the activities (no sign-up names) and prints the sheet
+    PageEntry("activities", "ActivitiesPage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
+    # 结对帮扶: pairs of helpers with households; their contacts are visits on the file
+    PageEntry("pairings", "PairingsPage", (HEAD, SOCIAL_WORKER)),
+    # 微心愿: the front desk sees the wall and the list as a donor would (no names)
+    PageEntry("wishes", "WishesPage", (HEAD, SOCIAL_WORKER, FRONT_DESK)),
     # the volunteer registry: the front desk keeps it too
     PageEntry("volunteers", "VolunteersPage"),
     # the week's roster: the front desk plans it too

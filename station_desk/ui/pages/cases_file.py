@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import importlib
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,14 +37,6 @@ from .parts import fitted_table as _table
 
 ASSESSMENT_FIELDS = ("living", "health", "medication", "self_care", "emotion", "guardianship",
                      "schooling", "development", "economy", "support")
-
-
-def _case_forms():
-    """C2's dialogs, once they are there."""
-    try:
-        return importlib.import_module("station_desk.ui.dialogs.case_forms")
-    except ImportError:
-        return None
 
 
 def _text_label(name: str) -> QLabel:
@@ -128,6 +119,7 @@ class CaseFile(QWidget):
             "close": _button(self.tr("Close the case"), "caseClose", self.close_case),
             "reopen": _button(self.tr("Reopen"), "caseReopen", self.reopen),
             "transfer": _button(self.tr("Hand over"), "caseTransfer", self.transfer),
+            "projects": _button(self.tr("Projects…"), "caseProjects", self.projects),
         }
         for key, widget in self.buttons.items():
             widget.setVisible(self.can_edit and (key != "transfer"
@@ -200,7 +192,8 @@ class CaseFile(QWidget):
             Column(self.tr("Workers"), lambda r: r.workers),
             Column(self.tr("Goods"), self.record_goods),
         ], self)
-        self.record_view = _table(self.record_model, "caseRecords", stretch=2)
+        self.record_view = _table(self.record_model, "caseRecords", stretch=2,
+                                  capped={3: 120, 5: 90, 6: 140})
         layout.addWidget(self.record_view, 1)
         row = QHBoxLayout()
         self.correct_button = _button(self.tr("Correct…"), "caseCorrectRecord",
@@ -230,7 +223,8 @@ class CaseFile(QWidget):
             Column(self.tr("Updated"), lambda r: r.updated_on or ""),
             Column(self.tr("Answer"), lambda r: " ".join(r.answer.split())),
         ], self)
-        self.referral_view = _table(self.referral_model, "caseReferrals", stretch=5)
+        self.referral_view = _table(self.referral_model, "caseReferrals", stretch=5,
+                                    capped={1: 110, 2: 150})
         layout.addWidget(self.referral_view, 1)
         row = QHBoxLayout()
         self.update_referral_button = _button(self.tr("Update…"), "caseUpdateReferral",
@@ -281,17 +275,18 @@ class CaseFile(QWidget):
     def entry_text(self, entry: case_service.TimelineEntry) -> str:
         detail = " ".join((entry.detail or "").split())
         if entry.kind == "record":
-            text = f"{label('record_kind', entry.title)}：{detail}"
+            text = f"{label('record_kind', entry.title)}{self._colon()}{detail}"
             if self.detail is not None and entry.row_id in self.detail.corrected:
                 text = self.tr("[corrected] ") + text
             return text
         if entry.kind == "assessment" and entry.title:
             risk = self.tr("Risk")
-            return f"{risk} {label('risk', entry.title)}" + (f"：{detail}" if detail else "")
+            return f"{risk} {label('risk', entry.title)}" + (
+                f"{self._colon()}{detail}" if detail else "")
         if entry.kind == "referral":
-            return f"{entry.title}：{detail}"
+            return f"{entry.title}{self._colon()}{detail}"
         if entry.kind == "closed" and entry.title:
-            return f"{label('goals_met', entry.title)}：{detail}"
+            return f"{label('goals_met', entry.title)}{self._colon()}{detail}"
         return detail
 
     def record_note(self, record) -> str:
@@ -380,7 +375,8 @@ class CaseFile(QWidget):
             "schooling": self.tr("Schooling"), "development": self.tr("Development"),
             "economy": self.tr("Economic situation"), "support": self.tr("Social support"),
         }
-        needs = "、".join(label("case_need", n) for n in a.needs.split(",") if n)
+        needs = ("、" if self.lang == "zh" else ", ").join(
+            label("case_need", n) for n in a.needs.split(",") if n)
         pairs = [(self.tr("Assessed on"), f"{a.assessed_on}　{a.by_name}"),
                  (self.tr("Risk"), label("risk", a.risk) if a.risk else "")]
         pairs += [(captions[key], getattr(a, key)) for key in ASSESSMENT_FIELDS]
@@ -429,17 +425,24 @@ class CaseFile(QWidget):
 
     # --- writing -----------------------------------------------------------------------------
 
+    def projects(self) -> None:
+        """The projects the case is served under (its service records count for them)."""
+        from ..dialogs.project_form import CaseProjectsDialog
+
+        if self.case_id is not None and CaseProjectsDialog.ask(self, self.actor, self.case_id,
+                                                               self.lang):
+            self.reload()
+
     def _refused(self, error: StationError) -> None:
         QMessageBox.warning(self, self.tr("Not done"), describe_error(error, self.lang))
 
     def _dialog(self, name: str, *args, **kwargs) -> None:
-        """Run one of C2's dialogs; after a save, read the case again (one more opening)."""
-        forms = _case_forms()
-        dialog = getattr(forms, name, None) if forms else None
-        if dialog is None or self.case_id is None:
-            QMessageBox.information(self, self.tr("Not available"),
-                                    self.tr("This form is not available yet."))
+        """Run one of the case's forms; after a save, read the case again (one more opening)."""
+        from ..dialogs import case_forms
+
+        if self.case_id is None:
             return
+        dialog = getattr(case_forms, name)
         try:
             saved = dialog.ask(self, self.actor, *args, lang=self.lang, **kwargs)
         except StationError as error:  # the form reads the case first: it may be refused
@@ -484,7 +487,9 @@ class CaseFile(QWidget):
             QMessageBox.information(self, self.tr("Update a referral"),
                                     self.tr("Choose the referral first."))
             return
-        self._dialog("ReferralUpdateDialog", referral.id)
+        self._dialog("ReferralUpdateDialog", referral.id,
+                     context=f"{self._who()} · {referral.unit}{self._colon()}"
+                             f"{' '.join(referral.purpose.split())}")
 
     def follow_up(self) -> None:
         row = self._selected(self.follow_view, self.follow_model)
@@ -492,7 +497,16 @@ class CaseFile(QWidget):
             row = next((f for f in (self.detail.follow_ups if self.detail else ())
                         if f.done_on is None), None)
         if row is not None:
-            self._dialog("FollowUpDialog", row.id)
+            due = row.due_on.isoformat() if isinstance(row.due_on, _dt.date) else str(row.due_on)
+            self._dialog("FollowUpDialog", row.id, context=self.tr("%1 · due %2")
+                         .replace("%1", self._who()).replace("%2", due))
+
+    def _colon(self) -> str:
+        return "：" if self.lang == "zh" else ": "
+
+    def _who(self) -> str:
+        row = self.detail.case
+        return f"{row.member_name or row.head_name} · {row.village} · #{row.id}"
 
     def schedule_follow_up(self) -> None:
         """Another follow-up for a closed case (none left, or something to watch)."""

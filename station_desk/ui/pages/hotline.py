@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.clock import today
-from ...core.errors import StationError
+from ...core.errors import StationError, ValidationError
 from ...core.services import cases
 from ...core.services import households as hh
 from ..dialogs.call_form import CallForm, hotline_numbers
 from ..dialogs.form_dialog import Field, FormDialog
-from ..dialogs.form_parts import date_of, qdate
+from ..dialogs.form_parts import SavingDialog, date_of, qdate
+from ..dialogs.household_picker import HouseholdPicker
 from ..labels import label
 from ..models.table import Column, RowsTableModel, make_table
 from .base import Page
@@ -41,6 +42,26 @@ from .parts import button, combo, date_edit, fill
 PERIOD_DAYS = 7
 URGENT = QColor("#c62828")
 OPEN_BACKGROUND = QColor("#fff8c4")  # a need nobody has taken up yet
+
+
+class NeedHouseholdDialog(SavingDialog):
+    """Whose need: the household a caller turned out to be, picked from the registry."""
+
+    def __init__(self, parent, actor, need, lang: str = "zh") -> None:
+        super().__init__(parent, lang, "needHouseholdDialog", self.tr("Whose need"),
+                         f"{need.household}：{need.content}")
+        self.actor, self.need = actor, need
+        self.setMinimumWidth(560)
+        self.picker = HouseholdPicker(actor)
+        self.layout_.addWidget(self.errors.wrap("household", self.picker))
+        self.finish()
+
+    def save(self) -> bool:
+        if self.picker.household_id is None:
+            raise ValidationError("required", field="household")
+        hh.update_need(self.actor, self.need.id, status=self.need.status,
+                       household_id=self.picker.household_id)
+        return True
 
 
 class CallsModel(RowsTableModel):
@@ -228,18 +249,25 @@ class HotlinePage(Page):
         self.needs_buttons = []
         for text, name, status in ((self.tr("In progress…"), "needInProgress", "in_progress"),
                                    (self.tr("Resolved…"), "needResolved", "resolved"),
-                                   (self.tr("Referred…"), "needReferred", "referred")):
+                                   (self.tr("Referred…"), "needReferred", "referred"),
+                                   (self.tr("Resource linked…"), "needResource", "resource")):
             made = button(text, name, lambda _checked=False, s=status: self.mark_selected(s))
             made.setVisible(self.can_update)
             filters.addWidget(made)
             self.needs_buttons.append(made)
+        self.household_button = button(self.tr("Whose need…"), "needHousehold",
+                                       self.set_household)
+        self.household_button.setVisible(self.can_update)
+        filters.addWidget(self.household_button)
         self.case_button = button(self.tr("Open a case…"), "needToCase", self.open_case)
         self.case_button.setVisible(self.can_open_case)
         filters.addWidget(self.case_button)
         layout.addLayout(filters)
         self.needs_model = NeedsModel([
-            Column(self.tr("Raised on"), lambda r: r.raised_on.isoformat()),
-            Column(self.tr("Channel"), lambda r: label("need_source", r.source)),
+            Column(self.tr("Raised"), lambda r: r.called_at or r.raised_on.isoformat()),
+            Column(self.tr("Channel"), lambda r: label("need_source", r.source)
+                   + (f" {r.line}" if r.line else "")),
+            Column(self.tr("Logged by"), lambda r: r.logged_by),
             Column(self.tr("Household"), lambda r: r.household),
             Column(self.tr("Village"), lambda r: r.village),
             Column(self.tr("Need"), lambda r: r.content),
@@ -248,7 +276,7 @@ class HotlinePage(Page):
             Column(self.tr("Follow-up"), lambda r: r.follow_up.splitlines()[-1]
                    if r.follow_up else ""),
         ], self)
-        self.needs_view = _table(self.needs_model, "needsTable", 4, 7)
+        self.needs_view = _table(self.needs_model, "needsTable", 5, 8)
         self.needs_view.selectionModel().selectionChanged.connect(
             lambda *_a: self._needs_selection())
         layout.addWidget(self.needs_view, 1)
@@ -281,6 +309,7 @@ class HotlinePage(Page):
             made.setEnabled(need is not None and need.status != "case")
         self.case_button.setEnabled(need is not None and need.household_id is not None
                                     and need.status != "case")
+        self.household_button.setEnabled(need is not None and need.household_id is None)
 
     def select_need(self, need_id: int) -> bool:
         for row in range(self.needs_model.rowCount()):
@@ -294,10 +323,12 @@ class HotlinePage(Page):
         if need is None:
             return
         titles = {"in_progress": self.tr("Need in progress"), "resolved": self.tr("Need resolved"),
-                  "referred": self.tr("Need referred")}
+                  "referred": self.tr("Need referred"),
+                  "resource": self.tr("Need linked to a resource")}
         hints = {"in_progress": self.tr("Who is doing what"),
                  "resolved": self.tr("How it was resolved"),
-                 "referred": self.tr("Referred to whom, for what")}
+                 "referred": self.tr("Referred to whom, for what"),
+                 "resource": self.tr("Which resource: a donor, a volunteer, a service")}
         result = FormDialog.ask(
             self, titles[status],
             [Field("need", self.tr("Need"), read_only=True),
@@ -309,15 +340,22 @@ class HotlinePage(Page):
         if result is not None:
             self.after_change(need.id)
 
+    def set_household(self) -> None:
+        """A caller not known when the call came in: put the need on their household (it can
+        then become a case)."""
+        need = self.selected_need()
+        if need is None or need.household_id is not None:
+            return
+        chosen = NeedHouseholdDialog.ask(self, self.actor, need, self.lang)
+        if chosen:
+            self.after_change(need.id)
+
     def open_case(self) -> None:
         need = self.selected_need()
         if need is None or need.household_id is None:
             return
-        try:
-            from ..dialogs.open_case import OpenCaseDialog
-        except ImportError:  # the case dialog is not in this build yet
-            self.needs_summary.setText(self.tr("Opening a case is not available yet."))
-            return
+        from ..dialogs.open_case import OpenCaseDialog
+
         made = OpenCaseDialog.ask(self, self.actor, household_id=need.household_id,
                                   need_id=need.id, lang=self.lang)
         if made is not None:

@@ -672,6 +672,9 @@ class HouseholdFile(QWidget):
         self.history.setObjectName("householdHistory")
         self.history.addTab(self._visits_part(), "")
         self.history.addTab(self._needs_part(can_edit), "")
+        self.cases_model = None
+        if self.actor.can("cases.view"):  # the cases this person may read (their own; the head all)
+            self.history.addTab(self._cases_part(), "")
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("fileSplitter")
         split.setChildrenCollapsible(False)
@@ -762,6 +765,35 @@ class HouseholdFile(QWidget):
             (lambda: self._with_need(self.follow_up)) if can_edit else None)
         return _part([self.follow_up_button, self.need_case_button], self.needs_view)
 
+    def _cases_part(self) -> QWidget:
+        columns = [
+            Column(self.tr("Opened"), lambda c: day(c.opened_on)),
+            Column(self.tr("For"), lambda c: c.member_name or c.head_name),
+            Column(self.tr("Stage"), lambda c: label("case_status", c.status)),
+            Column(self.tr("Social worker"), lambda c: c.social_worker),
+            Column(self.tr("Problem"), lambda c: " ".join(c.problem.split())),
+        ]
+        self.cases_model, self.cases_view = self._rows_view(columns, "householdCases",
+                                                            on_open=self.show_case)
+        self.cases_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.cases_view.horizontalHeader().setStretchLastSection(False)
+        self.show_case_button = _button(self.tr("Open the case file"), "showCase", self.show_case)
+        return _part([self.show_case_button], self.cases_view)
+
+    def show_case(self) -> None:
+        """The chosen case's file on the case page (reading it is audited there)."""
+        chosen = self.cases_view.selectionModel().selectedRows()
+        if not chosen and self.cases_model.rowCount() == 1:
+            self.cases_view.selectRow(0)
+            chosen = self.cases_view.selectionModel().selectedRows()
+        if not chosen:
+            return
+        case_id = self.cases_model.row_at(chosen[0].row()).id
+        window = self.window()
+        if hasattr(window, "page_names") and "cases" in window.page_names():
+            window.show_page("cases")
+            window.page("cases").open_case(case_id)
+
     def _rows_view(self, columns: list[Column], name: str,
                    on_select: Callable[[], None] | None = None,
                    on_open: Callable[[], None] | None = None) -> tuple[RowsTableModel, QTableView]:
@@ -813,6 +845,13 @@ class HouseholdFile(QWidget):
         self.members_title.setText(self.tr("Members (%1)").replace("%1", str(len(detail.members))))
         self.history.setTabText(0, self.tr("Visits (%1)").replace("%1", str(len(detail.visits))))
         self.history.setTabText(1, self.tr("Needs (%1 open)").replace("%1", str(open_needs)))
+        if self.cases_model is not None:
+            from ...core.services import cases as case_service
+
+            rows = case_service.list_cases(self.actor, case_service.CaseQuery(
+                status="all", household_id=household_id))
+            self.cases_model.set_rows(rows)
+            self.history.setTabText(2, self.tr("Cases (%1)").replace("%1", str(len(rows))))
         self.close_button.setEnabled(not closed)
         self.reopen_button.setEnabled(closed)
         self.visit_button.setEnabled(not closed)

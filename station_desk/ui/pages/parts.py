@@ -59,15 +59,20 @@ def search_box(name: str, placeholder: str, typed: Callable[[], None],
     return made
 
 
-def fitted_table(model, name: str, stretch: int | None = None) -> QTableView:
+def fitted_table(model, name: str, stretch: int | None = None,
+                 capped: dict[int, int] | None = None) -> QTableView:
     """A table whose columns are as wide as their contents; ``stretch`` (default the last)
-    takes the rest."""
+    takes the rest; ``capped`` columns (index: width in px) hold long text at a fixed width,
+    cut short with the whole text in the tooltip, so they never squeeze the stretched one."""
     view = make_table(model, name)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column, width in (capped or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(column, width)
     return view
 
 
