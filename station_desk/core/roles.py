@@ -71,10 +71,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "hotline.log": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     "hotline.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     # activities, projects, pairings and micro-wishes: the front desk sees the calendar and
-    # enters who came; staff who run them edit; the head sets up projects
+    # the wishes; staff who run them edit; the head sets up projects
     "activities.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     "activities.edit": frozenset({HEAD, SOCIAL_WORKER}),
-    "activities.attendance": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),
     "projects.edit": frozenset({HEAD}),
     "pairings.edit": frozenset({HEAD, SOCIAL_WORKER}),
     "wishes.view": frozenset({HEAD, SOCIAL_WORKER, FRONT_DESK}),

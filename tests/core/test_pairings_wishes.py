@@ -56,7 +56,7 @@ def test_a_pair_its_contacts_and_the_pairs_behind(town):  # noqa: F811
     assert pr.list_pairings(worker, behind_only=True)[0].id == volunteer.id
     with pytest.raises(ValidationError) as bad:  # before the pair began
         pr.log_contact(worker, unit.id, TODAY - 20 * DAY, "电话")
-    assert bad.value.code == "bad_date"
+    assert bad.value.code == "pairing_before_start"
     pr.end_pairing(worker, unit.id, "服务对象搬走")
     with pytest.raises(ValidationError) as bad:
         pr.log_contact(worker, unit.id, TODAY, "电话")
@@ -183,3 +183,30 @@ def test_a_donors_goods_for_a_wish_are_not_taken_by_a_short_reservation(town):  
     assert held == {"campaign": 0, "wish": 1}  # the donor's quilt is the wish's
     ws.deliver_wish(worker, wish.id)
     assert _on_hand(worker, quilts) == 0
+
+
+def test_a_wish_keeps_names_out_and_its_stock_consistent(town):  # noqa: F811
+    from station_desk.core.services import donations
+
+    head, worker = town["head"], town["social_worker"]
+    with pytest.raises(ValidationError) as bad:  # the full name inside the alias
+        ws.place_wish(worker, ws.WishInput(town["wang"], "老花镜", alias="王秀英奶奶"))
+    assert bad.value.code == "wish_alias_is_name"
+    with pytest.raises(ValidationError) as bad:  # ... or in the reason donors read
+        ws.place_wish(worker, ws.WishInput(town["wang"], "课外书", alias="小军",
+                                           why="王小军喜欢看书"))
+    assert bad.value.code == "wish_why_has_name"
+    books = inv.save_item(head, inv.ItemInput("课外书", "套", _category(), value_fen=12000,
+                                              value_from=TODAY - 400 * DAY)).id
+    wish = ws.place_wish(worker, ws.WishInput(town["wang"], "课外书", alias="小军"))
+    ws.adopt_wish(worker, wish.id, ws.AdoptInput(_donor(head), "goods", [stock.InLine(books, 1)]))
+    from station_desk.core.models import Wish
+
+    donation = Wish.get_by_id(wish.id).donation_id
+    with pytest.raises(ValidationError) as bad:  # the wish would still say adopted
+        donations.cancel_donation(head, donation, "录错")
+    assert bad.value.code == "donation_for_wish"
+    ws.deliver_wish(worker, wish.id)
+    with pytest.raises(ValidationError) as bad:  # the wish would still say delivered
+        stock.reverse(head, Wish.get_by_id(wish.id).voucher_id, "录错")
+    assert bad.value.code == "stock_wish_delivery"

@@ -116,6 +116,13 @@ def save_project(actor: Actor, data: ProjectInput, project_id: int | None = None
         same = same.where(Project.id != project_id)
     if same.exists():
         raise ValidationError("duplicate", field="project_name", value=values["name"])
+    if project_id is not None:  # its activities stay within its period
+        outside = Activity.select().where(
+            (Activity.project == project_id) & (Activity.status != "cancelled")
+            & ((Activity.held_on < starts) | (Activity.held_on > ends))).first()
+        if outside is not None:
+            raise ValidationError("project_activity_outside", title=outside.title,
+                                  day=_as_date(outside.held_on).isoformat())
     if project_id is None:
         row = Project.create(created_at=values["updated_at"], **values)
         created(actor, row)
@@ -236,6 +243,10 @@ def save_activity(actor: Actor, data: ActivityInput, activity_id: int | None = N
         created(actor, row)
         return row
     row = _open_activity(activity_id)
+    if row.status == "held" and held_on != _as_date(row.held_on):
+        # who came, the goods and the cards are on file for that day
+        raise ValidationError("activity_held_day", title=row.title,
+                              day=_as_date(row.held_on).isoformat())
     if row.shift_id is not None and (held_on, start, end) != (
             _as_date(row.held_on), row.start_time, row.end_time):
         if AttendanceEvent.select().where(AttendanceEvent.shift == row.shift_id).exists():
@@ -257,11 +268,13 @@ def cancel_activity(actor: Actor, activity_id: int, reason: str) -> Activity:
     volunteers come off the roster."""
     row = _open_activity(activity_id)
     reason = clean_text(reason, "reason")
-    if row.status == "held" or _vouchers(row.id) or ActivityCards.select().where(
-            ActivityCards.activity == row.id).exists():
+    if row.status == "held" or _vouchers(row.id) or _card_lines(row.id):
         raise ValidationError("activity_cancel_held", title=row.title)
-    if row.shift_id is not None:
-        roster.staff_shift(actor, row.shift, [])
+    if row.shift_id is not None:  # off the roster: the shift goes (nobody signed in to it)
+        shift = row.shift
+        row.shift = None
+        row.save()
+        roster.delete_shift.__wrapped__(actor, shift.id)
     before = values_of(row, ["status", "summary"])
     row.status = "cancelled"
     row.summary = f"{row.summary}\n取消：{reason}".strip()
@@ -391,6 +404,9 @@ def record_attendance(actor: Actor, activity_id: int, data: AttendanceInput) -> 
         tz = attendance.now().tzinfo
         start = attendance._at(day, row.start_time, tz)
         end = attendance._at(day, row.end_time, tz)
+        if start >= attendance.now():
+            raise ValidationError("activity_not_yet", title=row.title,
+                                  day=f"{day.isoformat()} {row.start_time}")
         for vid in volunteers:
             if vid not in signed:  # signed in at the kiosk already: the kiosk's times stand
                 attendance.record_paper.__wrapped__(
@@ -408,8 +424,13 @@ def record_attendance(actor: Actor, activity_id: int, data: AttendanceInput) -> 
 
 
 def _vouchers(activity_id: int) -> list[int]:
+    """The activity's goods vouchers still standing (not reversals, not reversed)."""
+    undone = Voucher.alias()
     return [v for (v,) in Voucher.select(Voucher.id).where(
-        (Voucher.target_kind == TARGET_KIND) & (Voucher.target_id == activity_id)).tuples()]
+        (Voucher.target_kind == TARGET_KIND) & (Voucher.target_id == activity_id)
+        & (Voucher.kind != "reversal")
+        & Voucher.id.not_in(undone.select(undone.reverses).where(
+            undone.reverses.is_null(False)))).tuples()]
 
 
 @writer("activities.edit")

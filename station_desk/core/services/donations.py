@@ -140,6 +140,11 @@ def cancel_donation(actor: Actor, donation_id: int, reason: str) -> None:
     reason = clean_text(reason, "reason")
     if donation.cancelled_at:
         raise ValidationError("donation_cancelled", at=donation.cancelled_at)
+    from ..models import Wish
+
+    wish = Wish.get_or_none((Wish.donation == donation.id) & (Wish.status != "cancelled"))
+    if wish is not None:  # the wish would still say adopted, its goods set aside
+        raise ValidationError("donation_for_wish", what=wish.what)
     if donation.voucher_id:
         reverse_voucher(actor, donation.voucher_id, reason)
     for entry in CashEntry.select().where(CashEntry.donation == donation.id,

@@ -68,7 +68,7 @@ def create_pairing(actor: Actor, data: PairingInput) -> Pairing:
     same person is refused while the first pair stands."""
     household = get_or_fail(Household, data.household_id)
     if household.status != "active":
-        raise ValidationError("household_not_active", name=household.head_name)
+        raise ValidationError("household_file_closed", name=household.head_name)
     if data.member_id is not None:
         member = get_or_fail(Member, data.member_id)
         if member.household_id != household.id:
@@ -124,8 +124,11 @@ def end_pairing(actor: Actor, pairing_id: int, reason: str,
     if row.ended_on is not None:
         raise ValidationError("pairing_ended", name=row.household.head_name)
     ended = validate.date_value(ended_on or today(), field="ended_on", required=True)
-    if ended > today() or ended < _as_date(row.started_on):
-        raise ValidationError("bad_date", field="ended_on", value=ended.isoformat())
+    if ended > today():
+        raise ValidationError("date_in_future", field="ended_on", value=ended.isoformat())
+    if ended < _as_date(row.started_on):
+        raise ValidationError("pairing_before_start", field="ended_on", day=ended.isoformat(),
+                              start=_as_date(row.started_on).isoformat())
     before = values_of(row, ["ended_on", "end_reason"])
     row.ended_on, row.end_reason = ended, clean_text(reason, "reason")
     row.save()
@@ -143,8 +146,11 @@ def log_contact(actor: Actor, pairing_id: int, contacted_on: _dt.date, summary: 
     if way not in CONTACT_WAYS:
         raise ValidationError("bad_choice", field="way", value=str(way))
     day = validate.date_value(contacted_on, field="contacted_on", required=True)
+    if day > today():
+        raise ValidationError("date_in_future", field="contacted_on", value=day.isoformat())
     if day < _as_date(row.started_on):
-        raise ValidationError("bad_date", field="contacted_on", value=day.isoformat())
+        raise ValidationError("pairing_before_start", field="contacted_on", day=day.isoformat(),
+                              start=_as_date(row.started_on).isoformat())
     summary = clean_text(summary, "summary", max_length=2000)
     visit = households.record_visit.__wrapped__(actor, row.household_id, households.VisitInput(
         visited_on=day, kind="pairing", visitors=helper_name(row)[:64], summary=summary,

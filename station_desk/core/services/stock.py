@@ -514,6 +514,10 @@ def reverse(actor: Actor, voucher_id: int, reason: str) -> int:
     if CampaignTarget.select().where(CampaignTarget.voucher == original.id).exists():
         # the campaign's target would still say delivered: undo the outcome there instead
         raise ValidationError("stock_campaign_via_campaign")
+    from ..models import Wish
+
+    if Wish.select().where(Wish.voucher == original.id).exists():
+        raise ValidationError("stock_wish_delivery")  # the wish would still say delivered
     return reverse_voucher(actor, voucher_id, reason).id
 
 

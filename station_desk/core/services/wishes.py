@@ -90,15 +90,20 @@ def place_wish(actor: Actor, data: WishInput) -> Wish:
     """下单: the wish as the client said it, with the alias donors will see."""
     household = get_or_fail(Household, data.household_id)
     if household.status != "active":
-        raise ValidationError("household_not_active", name=household.head_name)
+        raise ValidationError("household_file_closed", name=household.head_name)
     if data.member_id is not None:
         member = get_or_fail(Member, data.member_id)
         if member.household_id != household.id:
             raise ValidationError("member_not_of_household", name=member.name)
     alias = clean_text(data.alias, "alias", max_length=32)
-    full = {household.head_name} | ({member.name} if data.member_id is not None else set())
-    if alias in full:  # a donor sees the alias: never the person's full name
-        raise ValidationError("wish_alias_is_name", alias=alias)
+    # a donor sees the alias and the why: never the full name of anyone in the household
+    names = {n for (n,) in Member.select(Member.name).where(
+        Member.household == household.id).tuples()} | {household.head_name}
+    for name in sorted(n for n in names if len(n) >= 2):
+        if name in alias:
+            raise ValidationError("wish_alias_is_name", alias=alias)
+        if name in (data.why or ""):
+            raise ValidationError("wish_why_has_name", name=name)
     try:
         estimated = int(data.estimated_fen or 0)
     except (TypeError, ValueError):
@@ -135,7 +140,7 @@ def take_wish(actor: Actor, wish_id: int, social_worker_id: int | None = None,
         raise ValidationError("required", field="social_worker")
     worker = get_or_fail(Staff, worker_id)
     if worker.role not in (SOCIAL_WORKER, HEAD):
-        raise ValidationError("case_worker_role", name=worker.name)
+        raise ValidationError("wish_worker_role", name=worker.name)
     before = values_of(wish, ["status", "social_worker", "taken_on"])
     wish.status, wish.social_worker = "taken", worker.id
     wish.taken_on = _day(taken_on, "taken_on", _as_date(wish.placed_on))

@@ -81,7 +81,7 @@ class FiguresTab(QWidget):
                                    (self.month_model, "figuresByMonth", self.tr("By month")),
                                    (self.village_model, "figuresByVillage",
                                     self.tr("By village"))):
-            tables.addTab(fitted_table(model, name, stretch=3), title)
+            tables.addTab(fitted_table(model, name, stretch=0), title)
         layout.addWidget(tables, 1)
 
     def _columns(self, caption: str, key) -> list[Column]:

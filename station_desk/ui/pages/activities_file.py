@@ -90,7 +90,7 @@ class ActivityFile(QWidget):
             Column(self.tr("Village"), lambda p: p.village),
             Column(self.tr("Came"), lambda p: "✓" if p.attended else ""),
         ], self)
-        self.people_view = fitted_table(self.people_model, "activityPeople", stretch=3)
+        self.people_view = fitted_table(self.people_model, "activityPeople", stretch=1)
         self.add_people_button = button(self.tr("Add…"), "addParticipants", self.add_people)
         self.remove_person_button = button(self.tr("Remove"), "removeParticipant",
                                            self.remove_person)

@@ -120,8 +120,8 @@ class ActivityList(QWidget):
             Column(self.tr("Person-times"), lambda r: r.person_times, align_right=True),
             Column(self.tr("Volunteers"), lambda r: r.volunteers, align_right=True),
         ], self)
-        self.view = fitted_table(self.model, "activitiesTable",
-                                 capped={1: 150, 3: 100, 4: 100})
+        self.view = fitted_table(self.model, "activitiesTable", stretch=1,
+                                 capped={3: 110, 4: 110})
         # eleven columns: the theme's 20 px either side of each header would push the last off
         self.view.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 0 8px; }")
         self.view.doubleClicked.connect(lambda _i: self.open_current())

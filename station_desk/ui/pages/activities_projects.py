@@ -128,7 +128,7 @@ class ProjectsTab(QWidget):
             Column(self.tr("Person-times"), lambda m: m[2], align_right=True),
             Column(self.tr("Service records"), lambda m: m[3], align_right=True),
         ], self)
-        tables.addTab(fitted_table(self.month_model, "projectByMonth", stretch=3),
+        tables.addTab(fitted_table(self.month_model, "projectByMonth", stretch=0),
                       self.tr("By month"))
         self.activity_model = RowsTableModel([
             Column(self.tr("Date"), lambda r: r.held_on),

@@ -111,7 +111,7 @@ class PairingsPage(Page):
             Column(self.tr("Contacts"), lambda r: r.contacts, align_right=True),
         ]
         self.model = PairingRowsModel(columns, 7, self)
-        self.view = _table(self.model, "pairingsTable")
+        self.view = _table(self.model, "pairingsTable", stretch=0)
         self.view.doubleClicked.connect(lambda _i: self.log_contact())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         layout.addWidget(self.view)

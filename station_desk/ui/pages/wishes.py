@@ -226,7 +226,9 @@ class ListTab(QWidget):
         ]
         status_column = next(i for i, c in enumerate(columns) if c.title == self.tr("Status"))
         self.model = WishRowsModel(columns, status_column, self)
-        self.view = _table(self.model, "wishesTable")
+        donor = next(i for i, c in enumerate(columns) if c.title == self.tr("Donor"))
+        self.view = _table(self.model, "wishesTable", stretch=len(columns) - 1,
+                           capped={donor: 150})  # the client's words take the rest
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         layout.addWidget(self.view, 1)
         # the chosen wish: its photo and why it is wished for (the table has no room for them)
