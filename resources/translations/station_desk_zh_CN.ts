@@ -3486,6 +3486,14 @@ Why?</source>
         <translation>热线来电待处理</translation>
     </message>
     <message>
+        <source>Pairs behind</source>
+        <translation>结对未按期联系</translation>
+    </message>
+    <message>
+        <source>Micro-wishes waiting</source>
+        <translation>待认领微心愿</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -3564,6 +3572,14 @@ Why?</source>
     <message>
         <source>Calls whose need is still new</source>
         <translation>来电诉求尚未处理</translation>
+    </message>
+    <message>
+        <source>Not contacted as often as agreed</source>
+        <translation>超过约定周期未联系</translation>
+    </message>
+    <message>
+        <source>A donor could adopt · %1 adopted to deliver</source>
+        <translation>可供认领 · 已认领待送达 %1 个</translation>
     </message>
     <message>
         <source>none assigned yet</source>

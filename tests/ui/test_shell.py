@@ -67,6 +67,35 @@ def test_home_cards_open_the_list_behind_them(demo_store, make_window, qtbot):
     assert settings.tabs.currentWidget() is settings.sections["villages"]
 
 
+def test_home_cards_for_pairs_behind_and_wishes_open_their_pages(demo_store, make_window,
+                                                                  qtbot):
+    from station_desk.core.services import pairings, wishes
+
+    import datetime as dt
+
+    from station_desk.core.clock import today
+    from station_desk.core.models import Household
+
+    head = _actor("liuliping")
+    household = Household.select().where(Household.status == "active").first()
+    pairings.create_pairing(head, pairings.PairingInput(  # never contacted: behind
+        household.id, "unit", unit="石滩农商银行", every_days=14,
+        started_on=today() - dt.timedelta(days=60)))
+    window = make_window(demo_store, head)
+    home = window.page("home")
+    behind = len(pairings.list_pairings(head, behind_only=True))
+    assert behind > 0 and home.pairs_card.value_label.text() == str(behind)
+    waiting = len(wishes.list_wishes(head, open_only=True))
+    assert home.wishes_card.value_label.text() == str(waiting)
+    qtbot.mouseClick(home.pairs_card, Qt.MouseButton.LeftButton)
+    page = window.page("pairings")
+    assert window.current_page() is page and page.behind_only.isChecked()
+    qtbot.mouseClick(window.page("home").wishes_card, Qt.MouseButton.LeftButton)
+    assert window.current_page() is window.page("wishes")
+    desk = make_window(demo_store, _actor("linxiaoyan"))  # the front desk: wishes, no pairs
+    assert desk.page("home").pairs_card.isHidden() and not desk.page("home").wishes_card.isHidden()
+
+
 def test_roles_see_what_they_may_change(demo_store, make_window):
     worker = make_window(demo_store, _actor("huanghaiyan"))
     settings = worker.page("settings")

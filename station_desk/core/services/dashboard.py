@@ -51,6 +51,11 @@ class Summary:
     cases_due: int | None = None
     # hotline calls whose need is still new; None for a role that doesn't see the hotline
     open_calls: int | None = None
+    # pairs not contacted as often as agreed; None for a role that doesn't see households
+    pairs_behind: int | None = None
+    # wishes a donor could adopt (placed, taken), and those adopted still to deliver
+    wishes_open: int | None = None
+    wishes_to_deliver: int | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,18 @@ def summary(actor: Actor, location: Location) -> Summary:
     if actor.can("hotline.view"):
         open_calls = (HotlineCall.select().join(Need, on=(HotlineCall.need == Need.id))
                       .where(Need.status == "new").count())
+    pairs_behind = wishes_open = wishes_to_deliver = None
+    if actor.can("households.view"):
+        from .pairings import list_pairings
+
+        pairs_behind = len(list_pairings(actor, behind_only=True))
+    if actor.can("wishes.view"):
+        from ..models import Wish
+
+        counts = dict(Wish.select(Wish.status, fn.COUNT(Wish.id))
+                      .group_by(Wish.status).tuples())
+        wishes_open = counts.get("placed", 0) + counts.get("taken", 0)
+        wishes_to_deliver = counts.get("adopted", 0)
     low = low_names = expiring = short = None
     if actor.can("inventory.view"):
         low_names_all, expiring, short = stock_alerts()
@@ -129,6 +146,9 @@ def summary(actor: Actor, location: Location) -> Summary:
         campaigns=lines,
         cases_due=cases_due,
         open_calls=open_calls,
+        pairs_behind=pairs_behind,
+        wishes_open=wishes_open,
+        wishes_to_deliver=wishes_to_deliver,
     )
 
 

@@ -72,10 +72,16 @@ class HomePage(Page):
         self.cases_card.clicked.connect(self._open_cases_due)
         self.calls_card = Card(self.tr("Hotline calls to handle"))
         self.calls_card.clicked.connect(lambda: self.navigate.emit("hotline", "calls"))
+        self.pairs_card = Card(self.tr("Pairs behind"))
+        self.pairs_card.clicked.connect(self._open_pairs_behind)
+        self.wishes_card = Card(self.tr("Micro-wishes waiting"))
+        self.wishes_card.clicked.connect(lambda: self.navigate.emit("wishes", "wall"))
         work_row = QHBoxLayout()
         work_row.setSpacing(16)
         for card, permission in ((self.cases_card, "cases.view"),
-                                 (self.calls_card, "hotline.view")):
+                                 (self.calls_card, "hotline.view"),
+                                 (self.pairs_card, "pairings.edit"),
+                                 (self.wishes_card, "wishes.view")):
             card.setVisible(actor.can(permission))
             if actor.can(permission):
                 work_row.addWidget(card, 1)
@@ -130,6 +136,14 @@ class HomePage(Page):
         choose = getattr(getattr(page, "campaign_list", None), "select", None)
         if choose is not None:
             choose(campaign_id)
+
+    def _open_pairs_behind(self) -> None:
+        """The pairing page, behind only."""
+        self.navigate.emit("pairings", "")
+        page = getattr(self.window(), "pages", {}).get("pairings")
+        behind = getattr(page, "behind_only", None)
+        if behind is not None:
+            behind.setChecked(True)
 
     def _open_cases_due(self) -> None:
         """The cases page's list, all cases, due ones only (a follow-up due is on a closed
@@ -223,6 +237,14 @@ class HomePage(Page):
             self.calls_card.set_value(
                 data.open_calls, self.tr("Calls whose need is still new"),
                 warn=bool(data.open_calls))
+        if data.pairs_behind is not None:
+            self.pairs_card.set_value(data.pairs_behind,
+                                      self.tr("Not contacted as often as agreed"),
+                                      warn=bool(data.pairs_behind))
+        if data.wishes_open is not None:
+            self.wishes_card.set_value(
+                data.wishes_open, self.tr("A donor could adopt · %1 adopted to deliver")
+                .replace("%1", str(data.wishes_to_deliver or 0)))
         self._show_campaigns(data.campaigns)
         if actor.role == SOCIAL_WORKER:
             names = "、".join(data.my_villages) if data.my_villages else self.tr("none assigned yet")
