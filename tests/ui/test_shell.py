@@ -69,12 +69,11 @@ def test_home_cards_open_the_list_behind_them(demo_store, make_window, qtbot):
 
 def test_home_cards_for_pairs_behind_and_wishes_open_their_pages(demo_store, make_window,
                                                                   qtbot):
-    from station_desk.core.services import pairings, wishes
-
     import datetime as dt
 
     from station_desk.core.clock import today
     from station_desk.core.models import Household
+    from station_desk.core.services import pairings, wishes
 
     head = _actor("liuliping")
     household = Household.select().where(Household.status == "active").first()
