@@ -62,6 +62,7 @@ from .services import accounts, inventory, policies, stock
 from .services import activities as act
 from .services import pairings as pr
 from .services import wishes as ws
+from .validate import stored_date as _as_date
 
 TABLES = [m._meta.table_name for m in (Activity, ActivityParticipant, ActivityCards, Project,
                                         ProjectCase, Pairing, PairingContact, Wish)] + [
@@ -198,12 +199,6 @@ class ActivityFigures:
     ended: int = 0
     wishes: int = 0
     wish_states: dict[str, int] = field(default_factory=dict)
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 def _history_kind(title: str) -> str:

@@ -142,6 +142,13 @@ def id_matches(number: str, *, birthdate: _dt.date | None = None, gender: str = 
         raise ValidationError("id_gender_mismatch", field=field, value=number)
 
 
+def stored_date(value: object) -> _dt.date | None:
+    """A date as a column gives it back: a date already, ISO text (SQLite), or None."""
+    if value is None or isinstance(value, _dt.date):
+        return value
+    return _dt.date.fromisoformat(str(value)[:10])
+
+
 def date_value(value: object, *, field: str = "date", required: bool = False) -> _dt.date | None:
     """A date from a date, an ISO or Chinese text (2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日,
     20240305) or an Excel serial number; None when empty."""

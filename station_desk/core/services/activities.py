@@ -47,16 +47,11 @@ from ..models import (
     Voucher,
 )
 from ..roles import Actor, require
+from ..validate import stored_date as _as_date
 from . import attendance, policies, roster, stock
 from .base import clean_text, contains_text, get_or_fail, writer
 
 TARGET_KIND = "activity"  # the stock's and the reservations' name for an activity
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 def _date(value, field_name: str, *, future_ok: bool = False) -> _dt.date:

@@ -50,6 +50,7 @@ from ..models import (
     Voucher,
 )
 from ..roles import Actor, require
+from ..validate import stored_date as _as_date
 from . import households, inventory, roster, stock
 from .base import clean_text, get_or_fail, writer
 
@@ -64,12 +65,6 @@ def _ids(text: str) -> list[int]:
 
 def _id_text(ids: Iterable[int]) -> str:
     return ",".join(str(i) for i in sorted({int(i) for i in ids}))
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 def _years_before(day: _dt.date, years: int) -> _dt.date:

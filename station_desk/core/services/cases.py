@@ -49,6 +49,7 @@ from ..models import (
     Voucher,
 )
 from ..roles import HEAD, SOCIAL_WORKER, Actor, require
+from ..validate import stored_date as _as_date
 from . import stock
 from .base import clean_text, contains_text, get_or_fail, writer
 
@@ -63,12 +64,6 @@ def _choice(value: str, allowed: Sequence[str], field_name: str, *, blank: bool 
     if value not in allowed:
         raise ValidationError("bad_choice", field=field_name, value=str(value))
     return value
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 def _not_future(day: _dt.date | None, field_name: str, required: bool = True) -> _dt.date | None:

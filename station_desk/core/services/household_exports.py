@@ -41,6 +41,7 @@ from ..models import (
 from ..reports.household_ledger import STATUS_NAMES, Ledger, LedgerLine
 from ..reports.visit_sheets import VisitSheetData, VisitSheetRow
 from ..roles import SOCIAL_WORKER, Actor, require
+from ..validate import stored_date as _as_date
 from . import households
 from .households import HEAD_RELATION, HouseholdQuery
 
@@ -52,12 +53,6 @@ FULL_PHONE_SETTING = "privacy.visit_sheet_full_phone"
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
     for start in range(0, len(ids), CHUNK):
         yield list(ids[start:start + CHUNK])
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 # --- filters by name (the command line) ---------------------------------------------------

@@ -28,16 +28,11 @@ from ..models import (
     Volunteer,
 )
 from ..roles import Actor, require
+from ..validate import stored_date as _as_date
 from . import households
 from .base import clean_text, get_or_fail, writer
 
 CONTACT_WAYS = ("home_visit", "phone", "activity", "other")
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 @dataclass

@@ -35,17 +35,12 @@ from ..models import (
     Village,
 )
 from ..roles import Actor, require
+from ..validate import stored_date as _as_date
 from .base import clean_text, get_or_fail, writer
 
 FULL_NAME_SETTING = "policy_cards.full_name"
 SECTIONS = ("eligibility", "standard", "materials", "steps", "hotline")
 TEXT_LIMIT = 2000  # a section longer than this fits no card
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 # ---------------------------------------------------------------- policies

@@ -46,16 +46,11 @@ from ..models import (
     Voucher,
 )
 from ..roles import Actor, require
+from ..validate import stored_date as _as_date
 from .base import clean_text, get_or_fail, writer
 from .inventory import _count, default_location_id, item_label, value_on
 
 EXPIRING_DAYS = 30
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 def _check_date(moved_on: _dt.date, field_name: str = "moved_on") -> _dt.date:

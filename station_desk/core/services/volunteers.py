@@ -33,6 +33,7 @@ from ..models import (
     VolunteerSkill,
 )
 from ..roles import Actor, require
+from ..validate import stored_date as _as_date
 from . import households
 from .base import clean_text, get_or_fail, writer
 
@@ -368,12 +369,6 @@ class VolunteerDetail:
     skill_ids: tuple[int, ...]
     skills: str
     has_card: bool
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 def _text_filter(text: str):

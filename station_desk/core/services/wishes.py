@@ -33,18 +33,13 @@ from ..models import (
     Wish,
 )
 from ..roles import HEAD, SOCIAL_WORKER, Actor, require
+from ..validate import stored_date as _as_date
 from . import donations, stock
 from .base import clean_text, get_or_fail, writer
 
 TARGET_KIND = "wish"
 OPEN_STATUSES = ("placed", "taken")  # on the wall: a donor could adopt them
 PHOTO_MAX_BYTES = 400_000
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 def _day(value, field_name: str, not_before: _dt.date | None = None) -> _dt.date:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.clock import today
 from ...core.roles import Actor
 from ...core.services import activities
+from ...core.validate import stored_date as _as_date
 from .case_forms import text_box
 from .form_parts import SavingDialog, date_of, form_layout, qdate
 
@@ -61,12 +62,6 @@ def _count_box(name: str, value: int) -> QSpinBox:
     box.setGroupSeparatorShown(True)
     box.setValue(int(value or 0))
     return box
-
-
-def _as_date(value) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    return _dt.date.fromisoformat(str(value)[:10])
 
 
 class ProjectForm(SavingDialog):
